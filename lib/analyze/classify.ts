@@ -1,0 +1,103 @@
+/**
+ * Message classifier: maps a visible sync message to one of the failed-sync guide's message
+ * types using the rule pack's message rules. Pure: no DOM or extension APIs.
+ */
+import type { MessageRule } from '../rules/schema';
+import type { MessageType } from './types';
+
+export interface CompiledMessageRule {
+  id: string;
+  type: MessageType;
+  priority: number;
+  regex: RegExp;
+}
+
+export interface MessageClassification {
+  messageType: MessageType | null;
+  ruleId: string | null;
+}
+
+/** Longest prefix of a (normalised) message the rules are matched against. */
+export const MAX_CLASSIFIED_LENGTH = 4000;
+
+/**
+ * Compiles the enabled rules (case-insensitive, Unicode) and orders them by priority, highest
+ * first; rules with equal priority keep their input order.
+ */
+export function compileMessageRules(rules: readonly MessageRule[]): CompiledMessageRule[] {
+  return rules
+    .map((rule, index) => ({ rule, index }))
+    .filter(({ rule }) => rule.enabled !== false)
+    .flatMap(({ rule, index }) => {
+      const regex = compilePattern(rule.pattern);
+      // A pattern that does not compile (possible in an unvalidated admin edit) is skipped.
+      if (!regex) return [];
+      return [
+        { index, compiled: { id: rule.id, type: rule.type, priority: rule.priority, regex } },
+      ];
+    })
+    .sort((a, b) => b.compiled.priority - a.compiled.priority || a.index - b.index)
+    .map(({ compiled }) => compiled);
+}
+
+function compilePattern(pattern: string): RegExp | null {
+  try {
+    return new RegExp(pattern, 'iu');
+  } catch {
+    return null;
+  }
+}
+
+// Bidi controls, zero-width characters, soft hyphen, BOM, word joiners and similar invisibles.
+const INVISIBLE =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
+// Other control characters (tabs and line breaks become spaces).
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/gu;
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/gu;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/gu;
+const DASHES = /[\u2010-\u2015\u2212]/gu;
+const SPACES = /\s+/gu;
+
+/** Raw characters cleaned per step while normalising a long message. */
+const CHUNK = 8192;
+
+function clean(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, ' ')
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(DASHES, '-');
+}
+
+/**
+ * Normalises a message for matching: removes invisible and bidi control characters, folds
+ * typographic quotes and dashes to ASCII, collapses whitespace, trims, and keeps at most
+ * MAX_CLASSIFIED_LENGTH characters. A long message is cleaned chunk by chunk only until enough
+ * text is collected, so a 1 MB message costs about as much as a short one.
+ */
+export function normalizeMessage(message: string): string {
+  let text = '';
+  for (let i = 0; i < message.length && text.length <= MAX_CLASSIFIED_LENGTH; i += CHUNK) {
+    text = (text + clean(message.slice(i, i + CHUNK))).replace(SPACES, ' ').trimStart();
+  }
+  return text.trim().slice(0, MAX_CLASSIFIED_LENGTH).trimEnd();
+}
+
+/**
+ * Classifies a message: the first rule (in compiled order) whose pattern matches wins; a message
+ * no rule matches is 'unknown'. A null or blank message has no type.
+ */
+export function classifyMessage(
+  message: string | null,
+  rules: readonly CompiledMessageRule[],
+): MessageClassification {
+  if (message == null) return { messageType: null, ruleId: null };
+  const text = normalizeMessage(message);
+  if (text === '') return { messageType: null, ruleId: null };
+  for (const rule of rules) {
+    if (rule.regex.test(text)) return { messageType: rule.type, ruleId: rule.id };
+  }
+  return { messageType: 'unknown', ruleId: null };
+}

@@ -1,0 +1,118 @@
+import type { RulePack } from '../rules/schema';
+import { compileMessageRules, type CompiledMessageRule } from './classify';
+import { normalizeLabel } from './text';
+import { PAGE_KINDS, RECORD_FIELDS, type PageKind, type RecordField, type Status } from './types';
+
+export interface LabelMatch {
+  field: RecordField;
+  /** Generic label such as "Reference" or "Date" that yields to a specific one. */
+  weak: boolean;
+  /** Matched a listed label, not only a label pattern. */
+  exact: boolean;
+}
+
+export interface CompiledPack {
+  pack: RulePack;
+  /** Resolves a label's text to the field it names, or null. */
+  resolveLabel(text: string): LabelMatch | null;
+  pages: Record<PageKind, { url: RegExp[]; heading: RegExp[]; section: RegExp[] }>;
+  statusPhrases: { phrase: string; status: Status; regex: RegExp }[];
+  recordTypes: { name: string; words: RegExp; prefixes: Set<string> }[];
+  connectors: RegExp | null;
+  /** Every record-type word, lower case ("invoice", "sales receipt"): a badge, never a label. */
+  typeWords: Set<string>;
+  messageRules: CompiledMessageRule[];
+  retryControls: Set<string>;
+}
+
+const cache = new WeakMap<RulePack, CompiledPack>();
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wordRegex = (words: string[]) =>
+  words.length === 0
+    ? null
+    : new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${words.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const compileAll = (sources: string[]) => sources.map((source) => new RegExp(source, 'iu'));
+
+/** Compiles a validated pack once; later calls with the same object reuse the result. */
+export function compilePack(pack: RulePack): CompiledPack {
+  const cached = cache.get(pack);
+  if (cached) return cached;
+
+  const exact = new Map<string, LabelMatch>();
+  const patterns: { field: RecordField; regex: RegExp }[] = [];
+  for (const [field, spec] of Object.entries(pack.fields) as [
+    RecordField,
+    RulePack['fields'][RecordField],
+  ][]) {
+    if (!spec || !RECORD_FIELDS.includes(field)) continue;
+    const weak = new Set(spec.weakLabels.map(normalizeLabel));
+    for (const label of spec.labels) {
+      const key = normalizeLabel(label);
+      if (!exact.has(key)) exact.set(key, { field, weak: weak.has(key), exact: true });
+    }
+    for (const regex of compileAll(spec.labelPatterns)) patterns.push({ field, regex });
+  }
+  const labelCache = new Map<string, LabelMatch | null>();
+  const resolveLabel = (text: string): LabelMatch | null => {
+    if (text.length > 60) return null;
+    const key = normalizeLabel(text);
+    const hit = labelCache.get(key);
+    if (hit !== undefined) return hit;
+    const bare = key.replace(/\s*\([^)]*\)$/, '');
+    let result: LabelMatch | null = exact.get(key) ?? exact.get(bare) ?? null;
+    // Patterns guess only for label-shaped text: a few words, no digits ("Last attempt (EAT)").
+    if (
+      !result &&
+      bare.length > 0 &&
+      bare.length <= 40 &&
+      !/[\d:]/.test(bare) &&
+      bare.split(' ').length <= 4
+    ) {
+      const found = patterns.find((p) => p.regex.test(bare));
+      // A pattern match is a guess: it yields to an exact label of the same field.
+      result = found ? { field: found.field, weak: true, exact: false } : null;
+    }
+    if (labelCache.size < 5000) labelCache.set(key, result);
+    return result;
+  };
+
+  const pages = {} as CompiledPack['pages'];
+  for (const kind of PAGE_KINDS) {
+    const signals = pack.pages[kind];
+    pages[kind] = {
+      url: compileAll(signals.urlPatterns),
+      heading: compileAll(signals.headingPatterns),
+      section: compileAll(signals.sectionPatterns),
+    };
+  }
+
+  const statusPhrases: CompiledPack['statusPhrases'] = [];
+  for (const [status, phrases] of Object.entries(pack.statuses) as [Status, string[]][]) {
+    for (const phrase of phrases ?? []) {
+      statusPhrases.push({ phrase: phrase.toLowerCase(), status, regex: wordRegex([phrase])! });
+    }
+  }
+  // Longest phrase first so that among matches at the same position the most specific wins.
+  statusPhrases.sort((a, b) => b.phrase.length - a.phrase.length);
+
+  const compiled: CompiledPack = {
+    pack,
+    resolveLabel,
+    pages,
+    statusPhrases,
+    recordTypes: pack.recordTypes.map((type) => ({
+      name: type.name,
+      words: wordRegex([type.name, ...type.words])!,
+      prefixes: new Set(type.prefixes.map((p) => p.toUpperCase())),
+    })),
+    connectors: wordRegex(pack.connectors),
+    typeWords: new Set(
+      pack.recordTypes.flatMap((type) => [type.name, ...type.words].map((w) => w.toLowerCase())),
+    ),
+    messageRules: compileMessageRules(pack.messageRules),
+    retryControls: new Set(pack.retryControls.map((w) => w.toLowerCase())),
+  };
+  cache.set(pack, compiled);
+  return compiled;
+}

@@ -1,0 +1,235 @@
+import type { RulePack } from '../rules/schema';
+import { contentRoot } from './chrome';
+import { collect, readValue, type Heading } from './collect';
+import { compilePack, type CompiledPack } from './compile';
+import { bestKind, mainHeading, scorePageKinds } from './detect';
+import { groupPairs } from './group';
+import { inferUnlabelled } from './infer';
+import { buildRecord, hasSyncEvidence, pickFields, type FieldValues } from './record';
+import { isHiddenElement, visibleText } from './text';
+import type { Analysis, PageKind, SyncRecord } from './types';
+import { idTokens, normalizeStatus, recordTypeFromNumber, recordTypeFromWords } from './values';
+
+export type { Analysis, PageKind, SyncRecord } from './types';
+
+const BADGE = /badge|tag|pill|chip|status|label|indicator|dot/i;
+
+/** The connector a card's heading names ("QuickBooks Online" over "QuickBooks Online · Connected"). */
+function cardHeading(
+  container: Element,
+  compiled: CompiledPack,
+  integrations: boolean,
+): string | null {
+  const heading = container.querySelector(
+    'h1, h2, h3, h4, h5, h6, [role=heading], strong, b, [class*=title], [class*=name]',
+  );
+  if (!heading || isHiddenElement(heading)) return null;
+  const text = visibleText(
+    heading,
+    (el) =>
+      BADGE.test(el.getAttribute('class') ?? '') ||
+      normalizeStatus(el.textContent, compiled) !== null,
+  );
+  if (!text || text.length > 60) return null;
+  if (
+    compiled.connectors?.test(text) ||
+    (integrations && heading.matches('h1, h2, h3, h4, h5, h6, [role=heading]'))
+  )
+    return text;
+  return null;
+}
+
+/** The message an alert banner shows, without its buttons and its title line ("Sync failed"). */
+function alertMessage(
+  alert: Element,
+  compiled: CompiledPack,
+): { message: string; status: string | null } | null {
+  const first = alert.firstElementChild;
+  const titled = first && /^(STRONG|B|H[1-6]|P)$/.test(first.tagName) && first.nextSibling;
+  const titleText = titled ? visibleText(first) : '';
+  const title =
+    titled && titleText.length <= 60 && normalizeStatus(titleText, compiled) ? first : null;
+  const message = readValue(alert, compiled.pack.maxMessageLength + 200);
+  const withoutTitle = title
+    ? visibleText(
+        alert,
+        (el) => el === title || el.tagName === 'BUTTON' || el.getAttribute('role') === 'button',
+      )
+    : message;
+  return withoutTitle ? { message: withoutTitle, status: title ? titleText : null } : null;
+}
+
+function documentOrder(a: SyncRecord, b: SyncRecord): number {
+  if (!a.anchor || !b.anchor || a.anchor === b.anchor) return 0;
+  return a.anchor.compareDocumentPosition(b.anchor) & 4 ? -1 : 1;
+}
+
+/**
+ * Reads an AWRA page into the Analysis contract. Pure: no extension APIs, no layout reads.
+ * `url` may be null for a page saved to disk; the content alone then decides.
+ */
+export function analyzeDocument(doc: Document, url: string | null, pack: RulePack): Analysis {
+  const compiled = compilePack(pack);
+  const root = contentRoot(doc);
+  if (!root) return { page: null, records: [] };
+  const collected = collect(root, compiled);
+  collected.pairs.push(...inferUnlabelled(root, collected.pairs, compiled, collected.tables));
+  const { containers, page: pagePairs } = groupPairs(collected.pairs, root);
+
+  const main = mainHeading(collected.headings);
+  const headingTokens = main ? idTokens(main.text).filter((t) => /[A-Z]/i.test(t)) : [];
+  const headingNumber = headingTokens[0] ?? null;
+  const headingType = headingNumber
+    ? (recordTypeFromWords(main!.text.replace(headingNumber, ''), compiled) ??
+      recordTypeFromNumber(headingNumber, compiled))
+    : null;
+
+  const pageFields: FieldValues = {};
+  const entries: { fields: FieldValues; anchor: Element; card: string | null }[] = [];
+  let connectorCards = false;
+  const provisionalIntegrations = /integration|connector|webhook/i.test(
+    `${main?.text ?? ''} ${url ?? ''}`,
+  );
+  for (const [container, pairs] of containers) {
+    const fields = pickFields(pairs);
+    if (hasSyncEvidence(fields, compiled)) {
+      const card = fields.connector
+        ? null
+        : cardHeading(container, compiled, provisionalIntegrations);
+      if (card) connectorCards = true;
+      entries.push({ fields, anchor: container, card });
+    } else {
+      pickFields(pairs, pageFields);
+    }
+  }
+  pickFields(pagePairs, pageFields);
+
+  // A customer's or vendor's own page is titled with its name.
+  const pageType =
+    recordTypeFromWords(pageFields.recordType?.value ?? null, compiled) ??
+    (pageFields.recordNumber
+      ? recordTypeFromWords(pageFields.recordNumber.label, compiled)
+      : null) ??
+    headingType;
+  if (
+    main &&
+    !headingNumber &&
+    main.text.length <= 80 &&
+    (pageType === 'customer' || pageType === 'vendor') &&
+    !pageFields[pageType]
+  ) {
+    pageFields[pageType] = {
+      field: pageType,
+      value: main.text,
+      weak: true,
+      label: 'heading',
+      el: main.el,
+    };
+  }
+
+  // An alert banner holds the message of a single-record screen that labels none.
+  let alertFields: FieldValues = {};
+  for (const alert of collected.alerts) {
+    if (collected.pairs.some((p) => alert.contains(p.el))) continue;
+    const found = alertMessage(alert, compiled);
+    if (!found) continue;
+    alertFields = {
+      message: { field: 'message', value: found.message, weak: true, label: 'alert', el: alert },
+    };
+    if (found.status)
+      alertFields.status = {
+        field: 'status',
+        value: found.status,
+        weak: true,
+        label: 'alert',
+        el: alert,
+      };
+    break;
+  }
+  const singleEntry =
+    entries.length === 1 && collected.rows.length === 0 ? entries[0]!.fields : null;
+  const alertTarget =
+    singleEntry ?? (entries.length === 0 && collected.rows.length === 0 ? pageFields : null);
+  if (alertTarget && !alertTarget.message && alertFields.message) {
+    alertTarget.message = alertFields.message;
+    if (!alertTarget.status && alertFields.status) alertTarget.status = alertFields.status;
+  }
+
+  const scores = scorePageKinds(
+    {
+      url,
+      title: doc.title ?? '',
+      headings: collected.headings,
+      recordHeading: headingNumber !== null,
+      connectorCards,
+    },
+    compiled,
+  );
+  let page: PageKind | null = bestKind(scores);
+  // A page-level record (a single-record screen) names its record or shows its message.
+  const pageHasRecord =
+    hasSyncEvidence(pageFields, compiled) &&
+    Boolean(pageFields.message || pageFields.recordNumber || pageFields.syncRun || headingNumber);
+  const hasContent = entries.length > 0 || collected.rows.length > 0 || pageHasRecord;
+  if (!hasContent) {
+    // An empty, filtered list is still the screen it says it is, when its heading or URL says so.
+    const strong = page !== null && scores[page] >= 3 && collected.emptySyncTables > 0;
+    return { page: strong ? page : null, records: [] };
+  }
+  if (page === null) return { page: null, records: [] };
+
+  const impliedConnector = page === 'qbo-sync' ? 'QuickBooks Online' : null;
+  const context = {
+    page: pageFields,
+    headingNumber,
+    headingType,
+    impliedConnector,
+    cardConnector: null,
+  };
+  const records: SyncRecord[] = [];
+  for (const row of collected.rows) {
+    records.push(buildRecord(pickFields(row.pairs), { ...context, anchor: row.anchor }, compiled));
+  }
+  for (const entry of entries) {
+    records.push(
+      buildRecord(
+        entry.fields,
+        { ...context, cardConnector: entry.card, anchor: entry.anchor },
+        compiled,
+      ),
+    );
+  }
+  records.sort(documentOrder);
+  if (records.length === 0 && pageHasRecord) {
+    const anchor = pageFields.message?.el ?? pageFields.status?.el ?? root;
+    records.push(buildRecord(pageFields, { ...context, anchor }, compiled));
+  }
+  if (page === 'integrations') {
+    // Rows under "Webhook deliveries" are webhook deliveries even without a Type column.
+    for (const record of records) {
+      if (record.recordType || !record.anchor) continue;
+      const heading = sectionHeading(record.anchor, collected.headings);
+      if (heading && recordTypeFromWords(heading.text, compiled) === 'webhook')
+        record.recordType = 'webhook';
+    }
+  }
+  return { page, records };
+}
+
+/** The last heading before an element in document order. */
+function sectionHeading(el: Element, headings: Heading[]): Heading | null {
+  let found: Heading | null = null;
+  for (const heading of headings) {
+    if (heading.el.compareDocumentPosition(el) & 4) found = heading;
+    else break;
+  }
+  return found;
+}
+
+/** The Analysis without DOM references, as the CLI prints it and messages carry it. */
+export function serializeAnalysis(analysis: Analysis): Analysis {
+  return {
+    page: analysis.page,
+    records: analysis.records.map(({ anchor: _anchor, ...rest }) => rest),
+  };
+}

@@ -1,0 +1,101 @@
+import { classifyMessage } from './classify';
+import type { Pair } from './collect';
+import type { CompiledPack } from './compile';
+import {
+  extractRecordNumber,
+  normalizeStatus,
+  parseRetryCount,
+  recordTypeFromNumber,
+  recordTypeFromWords,
+} from './values';
+import { emptyRecord, TEXT_FIELDS, type RecordField, type SyncRecord } from './types';
+
+export type FieldValues = Partial<Record<RecordField, Pair>>;
+
+/** One value per field: a specific label beats a generic one, else the first seen wins. */
+export function pickFields(pairs: Pair[], into: FieldValues = {}): FieldValues {
+  for (const pair of pairs) {
+    const current = into[pair.field];
+    if (!current || (current.weak && !pair.weak)) into[pair.field] = pair;
+  }
+  return into;
+}
+
+/** True when values describe a sync attempt, not just any record (an invoice's own fields). */
+export function hasSyncEvidence(fields: FieldValues, compiled: CompiledPack): boolean {
+  if ((fields.message && !fields.message.weak) || fields.syncRun) return true;
+  if (fields.retryCount && parseRetryCount(fields.retryCount.value) !== null) return true;
+  const status = fields.status && normalizeStatus(fields.status.value, compiled);
+  return Boolean(
+    status &&
+    (fields.message || fields.recordNumber || (fields.timestamp && !fields.timestamp.weak)),
+  );
+}
+
+export interface RecordContext {
+  /** Fields of the page itself (record page header), merged under each record's own. */
+  page: FieldValues;
+  /** Record number and type from the main heading ("Invoice INV-20417"). */
+  headingNumber: string | null;
+  headingType: string | null;
+  /** Connector implied by the screen (QBO Sync implies QuickBooks Online). */
+  impliedConnector: string | null;
+  /** Connector named by a card's heading. */
+  cardConnector: string | null;
+  anchor: Element;
+}
+
+const MERGED_FROM_PAGE: RecordField[] = [
+  'recordNumber',
+  'recordType',
+  'connector',
+  'customer',
+  'vendor',
+  'amount',
+  'module',
+  'branch',
+  'warehouse',
+  'user',
+];
+
+export function buildRecord(
+  own: FieldValues,
+  context: RecordContext,
+  compiled: CompiledPack,
+): SyncRecord {
+  const fields: FieldValues = { ...own };
+  for (const field of MERGED_FROM_PAGE) {
+    if (!fields[field] && context.page[field]) fields[field] = context.page[field];
+  }
+  const record = emptyRecord();
+  for (const field of TEXT_FIELDS) {
+    const pair = fields[field];
+    if (pair) record[field] = pair.value;
+  }
+  record.anchor = context.anchor;
+
+  const numberPair = fields.recordNumber;
+  record.recordNumber = extractRecordNumber(numberPair?.value ?? null);
+  if (
+    context.headingNumber &&
+    (!numberPair || (numberPair.weak && numberPair === context.page.recordNumber))
+  ) {
+    record.recordNumber = context.headingNumber;
+  }
+  record.recordType =
+    recordTypeFromWords(fields.recordType?.value ?? null, compiled) ??
+    (fields.recordType ? fields.recordType.value.toLowerCase() : null) ??
+    (numberPair && !numberPair.weak ? recordTypeFromWords(numberPair.label, compiled) : null) ??
+    recordTypeFromNumber(record.recordNumber, compiled) ??
+    context.headingType;
+
+  record.connector = record.connector ?? context.cardConnector ?? context.impliedConnector;
+  record.status = normalizeStatus(fields.status?.value ?? null, compiled);
+  record.retryCount = parseRetryCount(fields.retryCount?.value ?? null);
+  if (record.message) {
+    const max = compiled.pack.maxMessageLength;
+    if (record.message.length > max) record.message = `${record.message.slice(0, max)}…`;
+  }
+  record.messageType = classifyMessage(record.message, compiled.messageRules).messageType;
+  return record;
+}

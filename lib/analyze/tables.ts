@@ -1,0 +1,132 @@
+import type { Pair, RowRecord } from './collect';
+import type { CompiledPack } from './compile';
+import { isHiddenElement } from './text';
+import type { RecordField } from './types';
+
+export type TableResult = { kind: 'rows'; rows: RowRecord[] } | { kind: 'pairs'; pairs: Pair[] };
+
+/** Fields that make a table a list of sync records rather than any other list. */
+const CORE_FIELDS: ReadonlySet<RecordField> = new Set([
+  'status',
+  'message',
+  'recordNumber',
+  'syncRun',
+  'connector',
+  'retryCount',
+]);
+
+interface Cell {
+  el: Element;
+  header: boolean;
+  span: number;
+}
+
+function rowsOf(table: Element): Element[] {
+  if (table.tagName === 'TABLE') {
+    return Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
+  }
+  return Array.from(table.querySelectorAll('[role=row]')).filter(
+    (row) => row.closest('[role=grid], [role=table], [role=treegrid]') === table,
+  );
+}
+
+function cellsOf(row: Element): Cell[] {
+  const cells: Cell[] = [];
+  const native = row.tagName === 'TR';
+  const candidates = native
+    ? Array.from(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH')
+    : Array.from(
+        row.querySelectorAll('[role=columnheader], [role=rowheader], [role=gridcell], [role=cell]'),
+      ).filter((c) => c.closest('[role=row]') === row);
+  for (const el of candidates) {
+    const role = el.getAttribute('role');
+    const span = Math.max(
+      1,
+      Math.min(50, Number(el.getAttribute(native ? 'colspan' : 'aria-colspan') ?? 1) || 1),
+    );
+    cells.push({ el, header: el.tagName === 'TH' || role === 'columnheader', span });
+  }
+  return cells;
+}
+
+function isHiddenWithin(el: Element, root: Element): boolean {
+  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+    if (isHiddenElement(node)) return true;
+  }
+  return false;
+}
+
+/**
+ * Reads a table or ARIA grid: a header row naming sync fields makes each later row one record;
+ * rows of "label | value" make it a key/value table; anything else is left to the caller.
+ */
+export function readTable(
+  table: Element,
+  compiled: CompiledPack,
+  read: (el: Element, limit?: number) => string,
+): TableResult | null {
+  const rows = rowsOf(table).filter((row) => !isHiddenWithin(row, table));
+  if (rows.length === 0) return null;
+  const limit = compiled.pack.maxMessageLength + 200;
+
+  // Header: the last row of <thead>, else a first row made only of <th> or columnheader cells.
+  let headerIndex = -1;
+  const headRows = rows.filter((row) => row.parentElement?.tagName === 'THEAD');
+  if (headRows.length > 0) headerIndex = rows.indexOf(headRows[headRows.length - 1]!);
+  else if (cellsOf(rows[0]!).every((cell) => cell.header) && cellsOf(rows[0]!).length >= 2)
+    headerIndex = 0;
+  if (headerIndex >= 0) {
+    const columns: (ReturnType<CompiledPack['resolveLabel']> | null)[] = [];
+    const labels: string[] = [];
+    for (const cell of cellsOf(rows[headerIndex]!)) {
+      const hidden = isHiddenWithin(cell.el, table);
+      const text = hidden ? '' : read(cell.el, 100);
+      for (let s = 0; s < cell.span; s++) {
+        columns.push(hidden ? null : compiled.resolveLabel(text));
+        labels.push(text);
+      }
+    }
+    const fields = new Set(columns.filter((c) => c !== null).map((c) => c!.field));
+    if (fields.size >= 2 && [...fields].some((f) => CORE_FIELDS.has(f))) {
+      const records: RowRecord[] = [];
+      for (const row of rows.slice(headerIndex + 1)) {
+        const cells = cellsOf(row);
+        if (cells.length === 0 || (cells.length === 1 && cells[0]!.span > 1)) continue;
+        const pairs: Pair[] = [];
+        let index = 0;
+        for (const cell of cells) {
+          const column = columns[index];
+          index += cell.span;
+          if (!column || isHiddenWithin(cell.el, table)) continue;
+          const value = read(cell.el, limit);
+          if (!value || /^[-–—]+$/.test(value)) continue;
+          pairs.push({
+            field: column.field,
+            value,
+            weak: column.weak,
+            label: labels[index - cell.span] ?? '',
+            el: cell.el,
+          });
+        }
+        if (pairs.length > 0) records.push({ anchor: row, pairs });
+      }
+      return { kind: 'rows', rows: records };
+    }
+  }
+
+  // Key/value table: "Status | Failed" rows, or "Vendor: | X | Branch: | Y" rows.
+  const pairs: Pair[] = [];
+  for (const row of rows) {
+    const cells = cellsOf(row);
+    for (let i = 0; i + 1 < cells.length; i++) {
+      const label = read(cells[i]!.el, 100);
+      const match = label.length <= 40 ? compiled.resolveLabel(label) : null;
+      if (!match) continue;
+      const value = read(cells[i + 1]!.el, limit);
+      if (value && !/^[-–—]+$/.test(value))
+        pairs.push({ field: match.field, value, weak: match.weak, label, el: cells[i]!.el });
+      i++;
+    }
+  }
+  return pairs.length >= 2 ? { kind: 'pairs', pairs } : null;
+}

@@ -1,0 +1,89 @@
+import type { CompiledPack } from './compile';
+import type { Status } from './types';
+
+/** Normalises status text: the earliest known phrase wins, the longest at equal positions. */
+export function normalizeStatus(text: string | null, compiled: CompiledPack): Status | null {
+  if (!text) return null;
+  const value = text.toLowerCase().slice(0, 200);
+  let best: { index: number; length: number; status: Status } | null = null;
+  for (const { phrase, status, regex } of compiled.statusPhrases) {
+    if (!value.includes(phrase)) continue;
+    const match = regex.exec(value);
+    if (!match) continue;
+    const index = match.index + (match[0].length - phrase.length);
+    if (!best || index < best.index || (index === best.index && phrase.length > best.length)) {
+      best = { index, length: phrase.length, status };
+    }
+  }
+  return best?.status ?? null;
+}
+
+const NONE = /^(none|no|never|no retries|not retried|zero|-|—|–)$/i;
+
+/** "2", "2 retries", "Attempt 3 of 5", "None" -> a count; unreadable -> null. */
+export function parseRetryCount(text: string | null): number | null {
+  if (!text) return null;
+  const value = text.trim();
+  if (NONE.test(value)) return value.length > 1 && /^[a-z]/i.test(value) ? 0 : null;
+  const match = /\d{1,6}/.exec(value);
+  return match ? Number(match[0]) : null;
+}
+
+/** Identifier-shaped tokens: INV-20417, PAY-8812, SR-2026-11-0042, BILL3021, DLV_0091. */
+const ID_TOKEN =
+  /(?:^|[^\p{L}\p{N}_#-])#?((?:[A-Z][A-Za-z]{0,7}[-_/.]?)?(?:[A-Z0-9]+[-_/.])*\d[A-Z0-9]*(?:[-_/.][A-Z0-9]+)*)(?![\p{L}\p{N}_-])/gu;
+
+/** All identifier-like tokens in a text (with at least one letter prefix or 3+ digits). */
+export function idTokens(text: string): string[] {
+  const tokens: string[] = [];
+  for (const match of text.slice(0, 500).matchAll(ID_TOKEN)) {
+    const token = match[1]!;
+    if (
+      /^[A-Z]/i.test(token)
+        ? /\d/.test(token)
+        : /^\d[\d-]{2,}$/.test(token) && !/^\d{4}-\d{2}-\d{2}/.test(token)
+    ) {
+      tokens.push(token);
+    }
+  }
+  return tokens;
+}
+
+/**
+ * The record number inside a cell or value: the value itself when it is one token,
+ * else its first identifier-shaped token ("Invoice INV-20417 (KES 12,000)" -> "INV-20417").
+ */
+export function extractRecordNumber(text: string | null): string | null {
+  if (!text) return null;
+  const value = text.trim().replace(/^#\s*/, '');
+  if (value.length === 0) return null;
+  if (!/\s/.test(value) && value.length <= 60) return value;
+  const tokens = idTokens(value);
+  return tokens.find((t) => /[A-Z]/i.test(t)) ?? tokens[0] ?? (value.length <= 40 ? value : null);
+}
+
+/** Canonical record type from a word ("Sales invoice" -> invoice) or null. */
+export function recordTypeFromWords(text: string | null, compiled: CompiledPack): string | null {
+  if (!text) return null;
+  const value = text.toLowerCase().slice(0, 200);
+  let best: { index: number; name: string } | null = null;
+  for (const type of compiled.recordTypes) {
+    const match = type.words.exec(value);
+    if (match && (!best || match.index < best.index))
+      best = { index: match.index, name: type.name };
+  }
+  return best?.name ?? null;
+}
+
+/** Canonical record type from a record number's prefix ("INV-20417" -> invoice) or null. */
+export function recordTypeFromNumber(
+  recordNumber: string | null,
+  compiled: CompiledPack,
+): string | null {
+  if (!recordNumber) return null;
+  const prefix = /^([A-Za-z]+)(?=[-_/.]?\d|[-_/.][A-Za-z0-9])/
+    .exec(recordNumber.trim())?.[1]
+    ?.toUpperCase();
+  if (!prefix) return null;
+  return compiled.recordTypes.find((type) => type.prefixes.has(prefix))?.name ?? null;
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { MESSAGE_TYPES, PAGE_KINDS, STATUSES } from '../analyze/types';
+
+const nullableText = z.string().max(200_000).nullable();
+
+/** A SyncRecord as it crosses a message boundary (no DOM anchor). */
+export const SerializedRecordSchema = z.object({
+  recordNumber: nullableText,
+  recordType: nullableText,
+  connector: nullableText,
+  syncRun: nullableText,
+  status: z.enum(STATUSES).nullable(),
+  message: nullableText,
+  messageType: z.enum(MESSAGE_TYPES).nullable(),
+  retryCount: z.number().int().min(0).nullable(),
+  timestamp: nullableText,
+  customer: nullableText,
+  vendor: nullableText,
+  amount: nullableText,
+  module: nullableText,
+  branch: nullableText,
+  warehouse: nullableText,
+  user: nullableText,
+});
+
+export const SerializedAnalysisSchema = z.object({
+  page: z.enum(PAGE_KINDS).nullable(),
+  records: z.array(SerializedRecordSchema).max(100_000),
+});
+export type SerializedAnalysis = z.infer<typeof SerializedAnalysisSchema>;
+
+/** Requests a content script answers; only the extension's own pages may send them. */
+export const ContentRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('get-analysis') }),
+]);
+export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+
+export const GetAnalysisResponseSchema = z.object({
+  url: z.string(),
+  analysis: SerializedAnalysisSchema,
+});
+export type GetAnalysisResponse = z.infer<typeof GetAnalysisResponseSchema>;
+
+/** Minimal view of a runtime message sender. */
+export interface Sender {
+  id?: string;
+  tab?: unknown;
+  url?: string;
+}
+
+/** True for messages from this extension's own pages or worker, never from a web page or tab. */
+export function isFromExtension(
+  sender: Sender,
+  extensionId: string,
+  extensionOrigin: string,
+): boolean {
+  return (
+    sender.id === extensionId &&
+    !sender.tab &&
+    (sender.url === undefined || sender.url.startsWith(extensionOrigin))
+  );
+}
