@@ -11,7 +11,7 @@ export default defineConfig({
     name: 'Sync Assist for AWRA',
     description:
       'Explains failed AWRA syncs (QuickBooks Online, payments, email/SMS, webhooks) where they happen and builds complete escalations.',
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting'],
     // Admin-added AWRA hosts (custom domains, self-hosted) are requested at runtime.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
   },

@@ -19,6 +19,8 @@ export interface CompiledPack {
   statusPhrases: { phrase: string; status: Status; regex: RegExp }[];
   recordTypes: { name: string; words: RegExp; prefixes: Set<string> }[];
   connectors: RegExp | null;
+  /** Identifier prefixes of sync runs ("SR-2026-11-0425"), as opposed to record numbers. */
+  syncRunPrefix: RegExp | null;
   /** Every record-type word, lower case ("invoice", "sales receipt"): a badge, never a label. */
   typeWords: Set<string>;
   messageRules: CompiledMessageRule[];
@@ -107,6 +109,9 @@ export function compilePack(pack: RulePack): CompiledPack {
       prefixes: new Set(type.prefixes.map((p) => p.toUpperCase())),
     })),
     connectors: wordRegex(pack.connectors),
+    syncRunPrefix: pack.syncRunPrefixes.length
+      ? new RegExp(`^(?:${pack.syncRunPrefixes.map(escape).join('|')})[-_/.]?\\d`, 'i')
+      : null,
     typeWords: new Set(
       pack.recordTypes.flatMap((type) => [type.name, ...type.words].map((w) => w.toLowerCase())),
     ),

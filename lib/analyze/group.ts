@@ -21,7 +21,7 @@ export function groupPairs(
 ): { containers: Map<Element, Pair[]>; page: Pair[] } {
   const counts = new Map<Element, Map<RecordField, number>>();
   for (const pair of pairs) {
-    for (let node = pair.el.parentElement; node && node !== root; node = node.parentElement) {
+    for (let node: Element | null = pair.el; node && node !== root; node = node.parentElement) {
       let fields = counts.get(node);
       if (!fields) counts.set(node, (fields = new Map()));
       fields.set(pair.field, (fields.get(pair.field) ?? 0) + 1);
@@ -31,7 +31,7 @@ export function groupPairs(
   const page: Pair[] = [];
   for (const pair of pairs) {
     let container: Element | null = null;
-    for (let node = pair.el.parentElement; node && node !== root; node = node.parentElement) {
+    for (let node: Element | null = pair.el; node && node !== root; node = node.parentElement) {
       const fields = counts.get(node)!;
       let single = true;
       for (const [field, count] of fields) if (count > 1 && PER_ATTEMPT.has(field)) single = false;

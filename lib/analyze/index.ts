@@ -103,6 +103,16 @@ export function analyzeDocument(doc: Document, url: string | null, pack: RulePac
     }
   }
   pickFields(pagePairs, pageFields);
+  // Beside a log of attempts, a block with no message, run or time is the record's sync summary
+  // ("Connector · Sync status · Retries"): its values describe the page, not another attempt.
+  if (entries.length >= 2) {
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const { fields } = entries[i]!;
+      if (fields.message || fields.syncRun || fields.timestamp) continue;
+      for (const pair of Object.values(fields)) if (pair) pickFields([pair], pageFields);
+      entries.splice(i, 1);
+    }
+  }
 
   // A customer's or vendor's own page is titled with its name.
   const pageType =

@@ -29,7 +29,8 @@ const BLOCK =
   /^(DIV|P|UL|OL|LI|TABLE|DL|SECTION|ARTICLE|H[1-6]|HEADER|FOOTER|FORM|FIELDSET|BLOCKQUOTE|PRE)$/;
 
 function isTimestamp(text: string): boolean {
-  if (text.length > 60 || !DATE_PART.test(text)) return false;
+  // "SR-2026-11-0399" is an identifier with a date-like tail, not a time.
+  if (text.length > 60 || !DATE_PART.test(text) || /^[A-Z]{1,8}[-_/]\d/i.test(text)) return false;
   return text.replace(DATE_NOISE, '').length <= 3;
 }
 
@@ -42,11 +43,13 @@ function isStatusBadge(text: string, compiled: CompiledPack): boolean {
 /** Text-bearing units: elements with direct text, or leaves; never inside buttons or hidden parts. */
 function units(
   item: Element,
+  skip: Set<Element>,
   out: { el: Element; text: string }[] = [],
 ): { el: Element; text: string }[] {
   for (let child = item.firstElementChild; child; child = child.nextElementSibling) {
     if (
       isHiddenElement(child) ||
+      skip.has(child) ||
       child.tagName === 'BUTTON' ||
       child.getAttribute('role') === 'button'
     )
@@ -58,7 +61,7 @@ function units(
     if (direct || child.childElementCount === 0) {
       const text = collapse(child.textContent ?? '');
       if (text) out.push({ el: child, text });
-    } else units(child, out);
+    } else units(child, skip, out);
   }
   return out;
 }
@@ -90,7 +93,7 @@ function findItems(
       }
     }
     if (!listItem && !repeated) return false;
-    const found = units(el);
+    const found = units(el, tables);
     const badge = (text: string) =>
       text.length <= 100 && text.split(SEPARATORS).some((part) => isStatusBadge(part, compiled));
     if (
@@ -122,7 +125,14 @@ export function inferUnlabelled(
       inferred.push({ field, value, weak: true, label: '', el });
     };
     const messages: { el: Element; text: string }[] = [];
-    for (const unit of units(item)) {
+    const found = units(item, tables);
+    // Text directly inside the entry (" · attempt 3 · SR-2026-11-0425: ") is read like a unit too.
+    const direct = collapse(
+      Array.from(item.childNodes, (n) => (n.nodeType === 3 ? ` ${n.nodeValue} ` : ' · ')).join(''),
+    );
+    if (/[\p{L}\p{N}]/u.test(direct))
+      found.push({ el: item, text: direct.replace(/^[\s·]+|[\s·:]+$/g, '') });
+    for (const unit of found) {
       if (
         own.some((p) => p.el === unit.el || p.el.contains(unit.el) || unit.el.contains(p.el)) ||
         values.has(unit.text)
@@ -134,7 +144,8 @@ export function inferUnlabelled(
         unit.text.length <= 100 && !whole ? unit.text.split(SEPARATORS) : [unit.text];
       let used = false;
       for (const segment of segments) {
-        const text = segment.trim();
+        const text = segment.replace(/^[\s·•|–—:：-]+|[\s·•|–—:：-]+$/g, '');
+        if (!text) continue;
         if (isStatusBadge(text, compiled) && normalizeStatus(text, compiled)) {
           add('status', text, unit.el);
           used = true;
@@ -149,7 +160,7 @@ export function inferUnlabelled(
           idTokens(text).length === 1 &&
           idTokens(text)[0] === text.replace(/^#/, '')
         ) {
-          add('recordNumber', text, unit.el);
+          add(compiled.syncRunPrefix?.test(text) ? 'syncRun' : 'recordNumber', text, unit.el);
           used = true;
         } else if (compiled.typeWords.has(text.toLowerCase())) {
           add('recordType', text, unit.el);

@@ -3,6 +3,7 @@ import type { Pair } from './collect';
 import type { CompiledPack } from './compile';
 import {
   extractRecordNumber,
+  idTokens,
   normalizeStatus,
   parseRetryCount,
   recordTypeFromNumber,
@@ -90,6 +91,15 @@ export function buildRecord(
     context.headingType;
 
   record.connector = record.connector ?? context.cardConnector ?? context.impliedConnector;
+  // "Last run: SR-2026-11-0421 · 2026-11-18 08:54 EAT" holds the run and its time.
+  if (record.timestamp && /\s[·•|–—]\s/.test(record.timestamp)) {
+    const parts = record.timestamp.split(/\s+[·•|–—]\s+/);
+    const run = parts.find((part) => idTokens(part)[0] === part && !/^\d/.test(part));
+    if (run) {
+      record.syncRun = record.syncRun ?? run;
+      record.timestamp = parts.filter((part) => part !== run).join(' · ');
+    }
+  }
   record.status = normalizeStatus(fields.status?.value ?? null, compiled);
   record.retryCount = parseRetryCount(fields.retryCount?.value ?? null);
   if (record.message) {

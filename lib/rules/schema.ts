@@ -114,6 +114,8 @@ export const RulePackSchema = z.object({
       }),
     )
     .max(100),
+  /** Identifier prefixes that mark a sync run rather than a record ("SR" in SR-2026-11-0425). */
+  syncRunPrefixes: z.array(shortText).max(50).default([]),
   /** Known connector names, used to recognise connector cards and text. */
   connectors: z.array(shortText).max(100),
   messageRules: z.array(MessageRuleSchema).max(2000),

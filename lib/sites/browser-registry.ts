@@ -1,0 +1,22 @@
+import { browser } from 'wxt/browser';
+import type { ScriptRegistry } from './registrar';
+
+/** The content script file WXT builds from entrypoints/content.ts. */
+export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+
+/** ScriptRegistry over browser.permissions and browser.scripting (the extension shell only). */
+export const browserRegistry: ScriptRegistry = {
+  hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  registeredIds: async () =>
+    (await browser.scripting.getRegisteredContentScripts()).map((script) => script.id),
+  register: (scripts) =>
+    browser.scripting.registerContentScripts(
+      scripts.map((script) => ({
+        ...script,
+        js: [CONTENT_SCRIPT_FILE],
+        runAt: 'document_idle' as const,
+        persistAcrossSessions: true,
+      })),
+    ),
+  unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),
+};
