@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../../lib/analyze';
+import { parseHtml } from '../../lib/cli/html';
+import { defaultRulePack } from '../../lib/rules/default';
+
+const page = (main: string, title = 'AWRA OpsHub') =>
+  `<!doctype html><html><head><title>${title}</title></head><body>
+  <nav><a href="/sync-hub">Sync Hub</a> <a href="/qbo-sync">QBO Sync</a> <a href="/integrations">Integrations</a></nav>
+  <main>${main}</main><footer>Having sync trouble? Open Sync Hub.</footer></body></html>`;
+const analyze = (html: string, url: string | null = null) =>
+  analyzeDocument(parseHtml(html, url), url, defaultRulePack);
+
+const hubTable = (rows: string) =>
+  `<h1>Sync Hub</h1><table><thead><tr><th>Record</th><th>Connector</th><th>Status</th><th>Message</th><th>Retries</th></tr></thead><tbody>${rows}</tbody></table>`;
+
+describe('analyzeDocument', () => {
+  it('caps a huge message at the pack limit and still classifies it', () => {
+    const huge = `Invalid Reference Id: Account 'Sales' is not mapped. ${'x'.repeat(50_000)}`;
+    const analysis = analyze(
+      page(
+        hubTable(
+          `<tr><td>INV-1</td><td>QuickBooks Online</td><td>Failed</td><td>${huge}</td><td>1</td></tr>`,
+        ),
+      ),
+    );
+    const message = analysis.records[0]!.message!;
+    expect(message.length).toBeLessThanOrEqual(defaultRulePack.maxMessageLength + 1);
+    expect(analysis.records[0]!.messageType).toBe('mapping-missing');
+  });
+
+  it('reads page text as text: markup inside a message stays characters', () => {
+    const analysis = analyze(
+      page(
+        hubTable(
+          '<tr><td>INV-2</td><td>QuickBooks Online</td><td>Failed</td><td>&lt;img src=x onerror=alert(1)&gt; rejected</td><td>0</td></tr>',
+        ),
+      ),
+    );
+    expect(analysis.records[0]!.message).toBe('<img src=x onerror=alert(1)> rejected');
+  });
+
+  it('skips hidden rows, hidden cells, scripts and templates', () => {
+    const rows = `<tr><td>INV-3</td><td>QuickBooks Online</td><td>Failed <span style="display:none">Succeeded</span></td><td>Timeout <span aria-hidden="true">(icon)</span></td><td>0</td></tr>
+      <tr hidden><td>INV-4</td><td>QuickBooks Online</td><td>Failed</td><td>hidden row</td><td>0</td></tr>
+      <tr style="display: none"><td>INV-5</td><td>QuickBooks Online</td><td>Failed</td><td>hidden row</td><td>0</td></tr>`;
+    const analysis = analyze(
+      page(
+        `${hubTable(rows)}<template><p>Status: Failed</p></template><script>document.title = 'x'</script>`,
+      ),
+    );
+    expect(analysis.records.map((r) => r.recordNumber)).toEqual(['INV-3']);
+    expect(analysis.records[0]!.status).toBe('failed');
+    expect(analysis.records[0]!.message).toBe('Timeout');
+  });
+
+  it('uses the URL when there is one, and the content alone when there is none', () => {
+    const detail = `<h1>INV-20417</h1><dl><dt>Status</dt><dd>Rejected</dd><dt>Message</dt><dd>Required param missing: CustomerRef</dd></dl>`;
+    expect(analyze(page(detail), 'https://acme.awraops.com/qbo-sync/INV-20417').page).toBe(
+      'qbo-sync',
+    );
+    expect(analyze(page(detail, 'QBO Sync · AWRA')).page).toBe('qbo-sync');
+  });
+
+  it('gives page null for a page whose chrome alone mentions sync screens', () => {
+    const analysis = analyze(
+      page('<h1>Invoices</h1><p>Status: Posted</p>'),
+      'https://acme.awraops.com/invoices',
+    );
+    expect(analysis).toEqual({ page: null, records: [] });
+  });
+
+  it('does not throw on deep nesting and duplicate ids', () => {
+    const deep = `${'<div id="x">'.repeat(60)}Status: Failed${'</div>'.repeat(60)}`;
+    expect(() => analyze(page(hubTable('') + deep))).not.toThrow();
+  });
+});
