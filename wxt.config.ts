@@ -7,14 +7,21 @@ export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Sync Assist for AWRA',
     description:
       'Explains failed AWRA syncs (QuickBooks Online, payments, email/SMS, webhooks) where they happen and builds complete escalations.',
     permissions: ['storage', 'scripting'],
     // Admin-added AWRA hosts (custom domains, self-hosted) are requested at runtime.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'sync-assist@awra-tools', strict_min_version: '128.0' },
+          },
+        }
+      : {}),
+  }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'e2e') return;

@@ -19,6 +19,8 @@ export interface CompiledPack {
   statusPhrases: { phrase: string; status: Status; regex: RegExp }[];
   recordTypes: { name: string; words: RegExp; prefixes: Set<string> }[];
   connectors: RegExp | null;
+  /** Normalised labels whose number is an attempt ordinal, not a retry count. */
+  attemptOrdinals: Set<string>;
   /** Identifier prefixes of sync runs ("SR-2026-11-0425"), as opposed to record numbers. */
   syncRunPrefix: RegExp | null;
   /** Every record-type word, lower case ("invoice", "sales receipt"): a badge, never a label. */
@@ -109,6 +111,7 @@ export function compilePack(pack: RulePack): CompiledPack {
       prefixes: new Set(type.prefixes.map((p) => p.toUpperCase())),
     })),
     connectors: wordRegex(pack.connectors),
+    attemptOrdinals: new Set(pack.attemptNumberLabels.map(normalizeLabel)),
     syncRunPrefix: pack.syncRunPrefixes.length
       ? new RegExp(`^(?:${pack.syncRunPrefixes.map(escape).join('|')})[-_/.]?\\d`, 'i')
       : null,

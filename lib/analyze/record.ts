@@ -9,6 +9,7 @@ import {
   recordTypeFromNumber,
   recordTypeFromWords,
 } from './values';
+import { normalizeLabel } from './text';
 import { emptyRecord, TEXT_FIELDS, type RecordField, type SyncRecord } from './types';
 
 export type FieldValues = Partial<Record<RecordField, Pair>>;
@@ -102,6 +103,18 @@ export function buildRecord(
   }
   record.status = normalizeStatus(fields.status?.value ?? null, compiled);
   record.retryCount = parseRetryCount(fields.retryCount?.value ?? null);
+  // "Attempt 2" numbers the attempt; the retry count is one less.
+  const retryLabel = fields.retryCount
+    ? normalizeLabel(
+        fields.retryCount.label || fields.retryCount.value.replace(/\s*#?\s*\d.*$/, ''),
+      )
+    : '';
+  if (
+    record.retryCount !== null &&
+    record.retryCount > 0 &&
+    compiled.attemptOrdinals.has(retryLabel)
+  )
+    record.retryCount -= 1;
   if (record.message) {
     const max = compiled.pack.maxMessageLength;
     if (record.message.length > max) record.message = `${record.message.slice(0, max)}…`;

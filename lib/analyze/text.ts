@@ -16,6 +16,7 @@ const SKIPPED_TAGS = new Set([
   'IFRAME',
   'OBJECT',
   'CANVAS',
+  'SYNC-ASSIST-OVERLAY',
 ]);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 const HIDDEN_CLASS =

@@ -114,6 +114,8 @@ export const RulePackSchema = z.object({
       }),
     )
     .max(100),
+  /** Labels whose number is the attempt's ordinal ("Attempt 2" is the first retry): retries = n - 1. */
+  attemptNumberLabels: z.array(shortText).max(20).default([]),
   /** Identifier prefixes that mark a sync run rather than a record ("SR" in SR-2026-11-0425). */
   syncRunPrefixes: z.array(shortText).max(50).default([]),
   /** Known connector names, used to recognise connector cards and text. */

@@ -27,6 +27,7 @@ export const defaultRulePack: RulePack = {
   fields: defaultFields,
   statuses: defaultStatuses,
   recordTypes: defaultRecordTypes,
+  attemptNumberLabels: ['attempt', 'attempt #', 'attempt no', 'attempt number', 'try', 'try #'],
   syncRunPrefixes: ['SR', 'RUN', 'SYNC', 'JOB', 'BATCH', 'QBO-RUN'],
   connectors: defaultConnectors,
   messageRules: defaultMessageRules,
