@@ -1,8 +1,21 @@
+import { createBackgroundHandler } from '@/lib/messaging/background-handler';
+import { defaultRulePack } from '@/lib/rules/default';
 import { browserRegistry } from '@/lib/sites/browser-registry';
 import { syncRegistrations } from '@/lib/sites/registrar';
 import { sitesItem } from '@/lib/sites/storage';
+import { openStore } from '@/lib/store/open';
 
 export default defineBackground(() => {
+  // Retry history, failures seen and checklist ticks live in IndexedDB here, in the extension's
+  // origin; content scripts reach them only through these validated messages.
+  const handle = createBackgroundHandler({
+    extensionId: browser.runtime.id,
+    openStore: () => openStore(),
+    now: () => Date.now(),
+    windowHours: () => defaultRulePack.escalation.windowHours,
+  });
+  browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
+
   // Admin-added AWRA hosts: keep content-script registrations in step with the site list and
   // with the host permissions the admin granted (or later revoked in the browser's settings).
   const sync = async () => {

@@ -4,7 +4,10 @@ import {
   isFromExtension,
   type GetAnalysisResponse,
 } from '@/lib/messaging/protocol';
+import { startOverlay } from '@/lib/overlay/controller';
+import { runtimeBackend } from '@/lib/overlay/runtime-backend';
 import { defaultRulePack } from '@/lib/rules/default';
+import { roleItem } from '@/lib/settings/role';
 
 export default defineContentScript({
   matches: ['https://*.awraops.com/*'],
@@ -12,12 +15,31 @@ export default defineContentScript({
   // WXT would otherwise post the extension's id to the page.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    const pack = defaultRulePack;
+    let role = pack.defaultRole;
+    const overlay = startOverlay({
+      doc: document,
+      url: () => location.href,
+      pack: () => pack,
+      roleId: () => role,
+      backend: runtimeBackend((message) => browser.runtime.sendMessage(message)),
+      signal: ctx.signal,
+      copyText: (text) => navigator.clipboard.writeText(text),
+    });
+    const useRole = (value: string | null) => {
+      role = value ?? pack.defaultRole;
+      overlay.refresh();
+    };
+    void roleItem.getValue().then(useRole, () => undefined);
+    ctx.onInvalidated(roleItem.watch(useRole));
+    ctx.addEventListener(window, 'wxt:locationchange', () => overlay.refresh());
+
     const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
       if (!isFromExtension(sender, browser.runtime.id, browser.runtime.getURL('/')))
         return undefined;
       const request = ContentRequestSchema.safeParse(message);
       if (!request.success) return undefined;
-      const analysis = serializeAnalysis(analyzeDocument(document, location.href, defaultRulePack));
+      const analysis = serializeAnalysis(analyzeDocument(document, location.href, pack));
       const response: GetAnalysisResponse = { url: location.href, analysis };
       return Promise.resolve(response);
     };

@@ -28,6 +28,7 @@ export const SerializedAnalysisSchema = z.object({
   records: z.array(SerializedRecordSchema).max(100_000),
 });
 export type SerializedAnalysis = z.infer<typeof SerializedAnalysisSchema>;
+export type SerializedRecord = z.infer<typeof SerializedRecordSchema>;
 
 /** Requests a content script answers; only the extension's own pages may send them. */
 export const ContentRequestSchema = z.discriminatedUnion('type', [
@@ -58,5 +59,20 @@ export function isFromExtension(
     sender.id === extensionId &&
     !sender.tab &&
     (sender.url === undefined || sender.url.startsWith(extensionOrigin))
+  );
+}
+
+/**
+ * True for messages from this extension's own content script running in a tab. Web pages cannot
+ * reach runtime.onMessage, but other extensions' and our own pages' messages must not pass as a
+ * content script's: the id must be ours and the sender must be a tab.
+ */
+export function isFromOwnContentScript(sender: Sender, extensionId: string): boolean {
+  return (
+    typeof extensionId === 'string' &&
+    extensionId.length > 0 &&
+    sender.id === extensionId &&
+    typeof sender.tab === 'object' &&
+    sender.tab !== null
   );
 }

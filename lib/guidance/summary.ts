@@ -1,0 +1,75 @@
+/** Failure counts for list screens: by message type and by connector. */
+import { MESSAGE_TYPES, type MessageType } from '../analyze/types';
+import type { RulePack } from '../rules/schema';
+import { isFailure } from './status';
+import type { SerializedRecord } from './types';
+
+export interface TypeCount {
+  type: MessageType;
+  label: string;
+  count: number;
+}
+
+export interface ConnectorCount {
+  /** As shown on the page. */
+  connector: string;
+  count: number;
+  /** The failing record numbers, for merging with failures seen earlier (connector-wide alert). */
+  recordNumbers: string[];
+}
+
+export interface FailureSummary {
+  total: number;
+  byType: TypeCount[];
+  byConnector: ConnectorCount[];
+}
+
+type Row = Pick<SerializedRecord, 'status' | 'messageType' | 'connector' | 'recordNumber'>;
+
+/**
+ * Counts distinct failing records: a sync log lists one entry per attempt, and three failed
+ * attempts of one invoice are one failing record. Rows without a record number count once each.
+ */
+export function summarize(records: readonly Row[], pack: RulePack): FailureSummary {
+  const all = new Set<string>();
+  const byType = new Map<MessageType, Set<string>>();
+  const byConnector = new Map<string, Set<string>>();
+  const numbers = new Map<string, Set<string>>();
+
+  records.forEach((record, index) => {
+    if (!isFailure(record)) return;
+    const connector = record.connector?.trim() || null;
+    const key =
+      record.recordNumber !== null ? `${connector ?? ''}\u0000${record.recordNumber}` : `#${index}`;
+    const type = record.messageType ?? 'unknown';
+    all.add(key);
+    add(byType, type, key);
+    // A row naming no connector cannot feed a connector-wide alert; it still counts by type.
+    if (connector === null) return;
+    add(byConnector, connector, key);
+    if (record.recordNumber !== null) add(numbers, connector, record.recordNumber);
+  });
+
+  return {
+    total: all.size,
+    byType: [...byType]
+      .map(([type, keys]) => ({ type, label: pack.guidance[type].label, count: keys.size }))
+      // Ties keep the guide's type order, so the summary does not reshuffle between renders.
+      .sort((a, b) => b.count - a.count || order(a.type) - order(b.type)),
+    byConnector: [...byConnector]
+      .map(([connector, keys]) => ({
+        connector,
+        count: keys.size,
+        recordNumbers: [...(numbers.get(connector) ?? [])],
+      }))
+      .sort((a, b) => b.count - a.count || a.connector.localeCompare(b.connector)),
+  };
+}
+
+function add<K>(map: Map<K, Set<string>>, key: K, value: string): void {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(value);
+  map.set(key, set);
+}
+
+const order = (type: MessageType): number => MESSAGE_TYPES.indexOf(type);

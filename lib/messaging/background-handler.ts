@@ -1,0 +1,140 @@
+/**
+ * The background's answer to the content script's store requests. It answers only this
+ * extension's own content scripts and only well-formed requests; anything else gets no answer.
+ */
+import {
+  connectorFailureCount,
+  getChecklist,
+  getHistory,
+  noteFailures,
+  pruneOlderThan,
+  recordOutcome,
+  recordRetry,
+  setChecklist,
+} from '../store/history';
+import type { SyncAssistDB } from '../store/db';
+import { describeStorageError, type StoreResult } from '../store/open';
+import { isFromOwnContentScript, type Sender } from './protocol';
+import {
+  StoreRequestSchema,
+  type StoreRequest,
+  type StoreRequestType,
+  type StoreResponse,
+  type Unavailable,
+} from './store-protocol';
+
+export interface BackgroundHandlerDeps {
+  /** browser.runtime.id: requests must come from this extension's own content scripts. */
+  extensionId: string;
+  openStore: () => Promise<StoreResult>;
+  /** Epoch milliseconds. */
+  now: () => number;
+  /** The rule pack's escalation window (default 24); a function so admin edits apply at once. */
+  windowHours: number | (() => number | Promise<number>);
+  /** A failed open is retried on a request this long after it (default one minute). */
+  reopenAfterMs?: number;
+}
+
+export type BackgroundHandler = (message: unknown, sender: Sender) => Promise<unknown> | undefined;
+
+const HOUR = 3_600_000;
+/** Failures older than the longest window a rule pack may set are pruned on open. */
+export const KEEP_FAILURES_MS = 90 * 24 * HOUR;
+
+type Answer<T extends StoreRequestType> = Exclude<StoreResponse<T>, Unavailable>;
+
+export function createBackgroundHandler(deps: BackgroundHandlerDeps): BackgroundHandler {
+  let state: { promise: Promise<StoreResult>; result?: StoreResult; at: number } | null = null;
+
+  /** One open shared by concurrent requests; a failed open is retried after reopenAfterMs. */
+  const getStore = (): Promise<StoreResult> => {
+    const reopenAfter = deps.reopenAfterMs ?? 60_000;
+    if (state && (!state.result || state.result.ok || deps.now() - state.at < reopenAfter))
+      return state.promise;
+    const promise: Promise<StoreResult> = deps
+      .openStore()
+      .catch((error: unknown): StoreResult => ({ ok: false, ...describeStorageError(error) }))
+      .then((result) => {
+        if (state?.promise === promise) state.result = result;
+        if (result.ok) {
+          result.db.addEventListener('close', () => {
+            if (state?.promise === promise) state = null; // closed by the browser: reopen later
+          });
+          pruneOlderThan(result.db, deps.now() - KEEP_FAILURES_MS).catch(() => undefined);
+        }
+        return result;
+      });
+    state = { promise, at: deps.now() };
+    return promise;
+  };
+
+  const windowStart = async () => {
+    const hours =
+      typeof deps.windowHours === 'function' ? await deps.windowHours() : deps.windowHours;
+    return deps.now() - (Number.isFinite(hours) && hours > 0 ? hours : 24) * HOUR;
+  };
+
+  async function perform(db: SyncAssistDB, request: StoreRequest) {
+    const now = deps.now();
+    switch (request.type) {
+      case 'get-record-state': {
+        const { connector, recordNumber } = request;
+        const [history, checklist, connectorFailures] = await Promise.all([
+          getHistory(db, connector, recordNumber),
+          getChecklist(db, connector, recordNumber),
+          connectorFailureCount(db, connector, await windowStart()),
+        ]);
+        return { available: true, history, checklist, connectorFailures } satisfies Answer<
+          typeof request.type
+        >;
+      }
+      case 'record-retry': {
+        const { type: _, ...input } = request;
+        const history = await recordRetry(db, { ...input, at: now });
+        return { available: true, history } satisfies Answer<typeof request.type>;
+      }
+      case 'record-outcome': {
+        const { type: _, ...input } = request;
+        const updated = await recordOutcome(db, { ...input, at: now });
+        return { available: true, updated } satisfies Answer<typeof request.type>;
+      }
+      case 'note-failures': {
+        await noteFailures(db, request.records, now);
+        const since = await windowStart();
+        const connectors = [...new Set(request.records.map((r) => r.connector))];
+        const counts = await Promise.all(
+          connectors.map((c) => connectorFailureCount(db, c, since)),
+        );
+        const connectorFailures = Object.fromEntries(connectors.map((c, i) => [c, counts[i] ?? 0]));
+        return { available: true, connectorFailures } satisfies Answer<typeof request.type>;
+      }
+      case 'set-checklist': {
+        const { type: _, ...input } = request;
+        await setChecklist(db, { ...input, at: now });
+        return { available: true } satisfies Answer<typeof request.type>;
+      }
+    }
+  }
+
+  async function answer(request: StoreRequest): Promise<unknown> {
+    let opened: StoreResult | undefined;
+    try {
+      opened = await getStore();
+      if (!opened.ok) return { available: false, reason: opened.reason } satisfies Unavailable;
+      return await perform(opened.db, request);
+    } catch (error) {
+      const { code, reason } = describeStorageError(error);
+      if (code === 'unavailable' && opened?.ok && state?.result === opened) {
+        opened.db.close(); // closed under us (e.g. for a newer version's upgrade): reopen next time
+        state = null;
+      }
+      return { available: false, reason } satisfies Unavailable;
+    }
+  }
+
+  return (message, sender) => {
+    if (!isFromOwnContentScript(sender, deps.extensionId)) return undefined;
+    const parsed = StoreRequestSchema.safeParse(message);
+    return parsed.success ? answer(parsed.data) : undefined;
+  };
+}

@@ -1,0 +1,36 @@
+import type { RecordHistory } from '../guidance/types';
+
+export interface RecordState {
+  available: boolean;
+  history: RecordHistory;
+  ticks: string[];
+  collapsed: boolean;
+  dismissed: boolean;
+}
+
+export interface RecordRef {
+  connector: string;
+  recordNumber: string;
+}
+
+/** What the overlay asks of the background (IndexedDB lives there, never in the page's origin). */
+export interface OverlayBackend {
+  recordState(ref: RecordRef): Promise<RecordState>;
+  noteFailures(
+    records: (RecordRef & { messageType: string | null; message: string | null })[],
+  ): Promise<Record<string, number>>;
+  recordRetry(ref: RecordRef & { message: string | null; overridden: boolean }): Promise<void>;
+  recordOutcome(ref: RecordRef & { outcome: string }): Promise<void>;
+  saveRecordState(
+    ref: RecordRef,
+    state: Pick<RecordState, 'ticks' | 'collapsed' | 'dismissed'>,
+  ): Promise<void>;
+}
+
+export const emptyState = (available: boolean): RecordState => ({
+  available,
+  history: { attempts: [] },
+  ticks: [],
+  collapsed: false,
+  dismissed: false,
+});

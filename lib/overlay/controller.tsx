@@ -1,0 +1,339 @@
+import { analyzeDocument, serializeAnalysis } from '../analyze';
+import type { Analysis, SyncRecord } from '../analyze/types';
+import { formatEscalation } from '../escalation/format';
+import { guidanceFor } from '../guidance/guidance';
+import { summarize } from '../guidance/summary';
+import type { RulePack } from '../rules/schema';
+import { emptyState, type OverlayBackend, type RecordRef, type RecordState } from './backend';
+import { createHost, HOST_TAG, placeHost, type OverlayHost } from './mount';
+import { retryControlAt, targetForControl } from './retry-controls';
+import { SummaryHost } from './summary';
+import { overlayTargets, type OverlayTarget } from './targets';
+import { RecordOverlay, type TargetUi } from './view';
+
+export interface OverlayOptions {
+  doc: Document;
+  url(): string;
+  pack(): RulePack;
+  roleId(): string;
+  backend: OverlayBackend;
+  signal: AbortSignal;
+  copyText(text: string): Promise<void>;
+}
+
+const refKey = (ref: RecordRef) => `${ref.connector}|${ref.recordNumber}`;
+const serialize = (record: SyncRecord) =>
+  serializeAnalysis({ page: null, records: [record] }).records[0]!;
+const SETTLED = new Set(['succeeded', 'failed', 'needs-attention', 'skipped', 'cancelled']);
+
+/** Runs the in-page overlay: analysis on load, on navigation and on relevant DOM changes. */
+export function startOverlay(options: OverlayOptions) {
+  const { doc, backend, signal } = options;
+  const hosts = new Map<
+    string,
+    { overlay: OverlayHost; target: OverlayTarget; signature: string }
+  >();
+  const states = new Map<string, RecordState>();
+  const ui = new Map<string, TargetUi>();
+  const allowOnce = new Set<string>();
+  const pending = new Map<
+    string,
+    { status: string | null; retryCount: number | null; message: string | null }
+  >();
+  let connectorFailures: Record<string, number> = {};
+  let notedFailures = '';
+  let targets: OverlayTarget[] = [];
+  let summary: SummaryHost | null = null;
+  let frame = 0;
+  let observer: MutationObserver | null = null;
+
+  const uiFor = (key: string) =>
+    ui.get(key) ?? ui.set(key, { expanded: false, confirmReason: null, notice: null }).get(key)!;
+
+  const viewFor = (target: OverlayTarget) => {
+    const state = states.get(refKey(target.historyKey)) ?? emptyState(true);
+    const onPage = targets.filter((t) => t.record.connector === target.record.connector).length;
+    return guidanceFor({
+      record: serialize(target.record),
+      pack: options.pack(),
+      roleId: options.roleId(),
+      history: state.history,
+      connectorFailures: Math.max(onPage, connectorFailures[target.historyKey.connector] ?? 0),
+      now: Date.now(),
+    });
+  };
+
+  const saveState = (target: OverlayTarget, change: Partial<RecordState>) => {
+    const key = refKey(target.historyKey);
+    const next = { ...(states.get(key) ?? emptyState(true)), ...change };
+    states.set(key, next);
+    void backend.saveRecordState(target.historyKey, next).catch(() => undefined);
+    renderAll(true);
+  };
+
+  const renderTarget = (target: OverlayTarget, force: boolean) => {
+    const entry = hosts.get(target.key);
+    if (!entry) return;
+    const state = states.get(refKey(target.historyKey)) ?? emptyState(true);
+    const targetUi = uiFor(target.key);
+    const view = viewFor(target);
+    const signature = JSON.stringify([
+      serialize(target.record),
+      state,
+      targetUi,
+      view.retry,
+      view.escalation.length,
+    ]);
+    if (!force && signature === entry.signature) return;
+    entry.signature = signature;
+    const update = (change: Partial<TargetUi>) => {
+      Object.assign(targetUi, change);
+      renderTarget(target, true);
+    };
+    entry.overlay.render(
+      <RecordOverlay
+        id={`sa-${hosts.size}-${target.key.replace(/[^\w-]/g, '_')}`}
+        mode={target.mode}
+        record={serialize(target.record)}
+        view={view}
+        state={state}
+        ui={targetUi}
+        actions={{
+          onToggleBadge: () => update({ expanded: !targetUi.expanded }),
+          onToggleCheck: (id, ticked) =>
+            saveState(target, {
+              ticks: ticked
+                ? [...new Set([...state.ticks, id])]
+                : state.ticks.filter((t) => t !== id),
+            }),
+          onCollapse: (collapsed) => saveState(target, { collapsed }),
+          onDismiss: () => saveState(target, { dismissed: true }),
+          onCancelRetry: () => update({ confirmReason: null }),
+          onRetryAnyway: () => {
+            const control = retryControls.get(target.key);
+            update({ confirmReason: null });
+            allowOnce.add(target.key);
+            control?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+          },
+          onEscalate: () => {
+            const text = formatEscalation({ ...serialize(target.record) }, options.pack());
+            options.copyText(text).then(
+              () =>
+                update({
+                  notice:
+                    'Escalation details copied: paste them into your message to support and add what you expected and what changed.',
+                }),
+              () =>
+                update({
+                  notice:
+                    'Could not copy the escalation details; select the record and message and copy them by hand.',
+                }),
+            );
+          },
+        }}
+      />,
+    );
+  };
+
+  const retryControls = new Map<string, Element>();
+
+  function renderAll(force: boolean) {
+    for (const target of targets) renderTarget(target, force);
+    summary?.render(
+      targets,
+      summarize(
+        targets.map((t) => serialize(t.record)),
+        options.pack(),
+      ),
+      connectorFailures,
+      options.pack(),
+    );
+  }
+
+  const loadStates = (list: OverlayTarget[]) => {
+    for (const target of list) {
+      const key = refKey(target.historyKey);
+      if (states.has(key)) continue;
+      states.set(key, emptyState(true));
+      backend.recordState(target.historyKey).then(
+        (state) => {
+          states.set(key, state);
+          renderAll(false);
+        },
+        () => states.set(key, emptyState(false)),
+      );
+    }
+  };
+
+  const noteFailures = () => {
+    const failing = targets.map((t) => ({
+      ...t.historyKey,
+      messageType: t.record.messageType,
+      message: t.record.message,
+    }));
+    const signature = JSON.stringify(failing);
+    if (signature === notedFailures || failing.length === 0) return;
+    notedFailures = signature;
+    backend.noteFailures(failing).then(
+      (counts) => {
+        connectorFailures = counts;
+        renderAll(false);
+      },
+      () => undefined,
+    );
+  };
+
+  const settleOutcomes = (analysis: Analysis) => {
+    for (const [key, before] of pending) {
+      const record = analysis.records.find(
+        (r) => `${r.connector ?? ''}|${r.recordNumber ?? r.syncRun ?? ''}` === key,
+      );
+      if (!record?.status || !SETTLED.has(record.status)) continue;
+      if (
+        record.status === before.status &&
+        record.retryCount === before.retryCount &&
+        record.message === before.message
+      )
+        continue;
+      pending.delete(key);
+      const [connector = '', recordNumber = ''] = key.split('|');
+      void backend
+        .recordOutcome({ connector, recordNumber, outcome: record.status })
+        .catch(() => undefined);
+    }
+  };
+
+  const run = () => {
+    frame = 0;
+    if (signal.aborted) return;
+    const analysis = analyzeDocument(doc, options.url(), options.pack());
+    settleOutcomes(analysis);
+    targets = overlayTargets(analysis);
+    if (!analysis.page) {
+      teardown();
+      return;
+    }
+    watch();
+    const keep = new Set(targets.map((t) => t.key));
+    for (const [key, entry] of hosts) {
+      if (!keep.has(key)) {
+        entry.overlay.remove();
+        hosts.delete(key);
+      }
+    }
+    for (const target of targets) {
+      let entry = hosts.get(target.key);
+      if (!entry) {
+        entry = { overlay: createHost(doc, target.mode === 'badge'), target, signature: '' };
+        hosts.set(target.key, entry);
+      }
+      entry.target = target;
+      // A re-rendered row takes our host with it: place it again next to the new row.
+      if (!entry.overlay.host.isConnected)
+        placeHost(entry.overlay, target.anchor, target.record.message);
+    }
+    if (targets.length > 0 && analysis.page !== 'sync-log' && analysis.records.length > 1) {
+      summary ??= new SummaryHost(doc);
+      summary.place(doc);
+    } else {
+      summary?.remove();
+      summary = null;
+    }
+    loadStates(targets);
+    noteFailures();
+    renderAll(false);
+  };
+
+  const schedule = () => {
+    if (frame || signal.aborted) return;
+    frame = requestAnimationFrame(run);
+  };
+
+  const ours = (node: Node) =>
+    node.nodeName === HOST_TAG.toUpperCase() ||
+    (node.parentElement?.closest(HOST_TAG) ?? null) !== null;
+  function watch() {
+    if (observer) return;
+    observer = new MutationObserver((mutations) => {
+      // Our own hosts coming and going are not page changes.
+      const relevant = mutations.some(
+        (m) =>
+          !ours(m.target) &&
+          !(
+            m.type === 'childList' &&
+            [...m.addedNodes, ...m.removedNodes].every(ours) &&
+            m.addedNodes.length + m.removedNodes.length > 0
+          ),
+      );
+      if (relevant) schedule();
+    });
+    observer.observe(doc.body, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['hidden', 'style', 'class', 'aria-hidden'],
+    });
+  }
+
+  function teardown() {
+    observer?.disconnect();
+    observer = null;
+    for (const entry of hosts.values()) entry.overlay.remove();
+    hosts.clear();
+    summary?.remove();
+    summary = null;
+  }
+
+  const onClick = (event: MouseEvent) => {
+    const control = retryControlAt(
+      event.target,
+      new Set(options.pack().retryControls.map((w) => w.toLowerCase())),
+    );
+    if (!control) return;
+    const target = targetForControl(control, targets);
+    if (!target) return;
+    const ref = target.historyKey;
+    const overridden = allowOnce.delete(target.key);
+    if (!overridden) {
+      const view = viewFor(target);
+      if (view.retry.blocked) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        retryControls.set(target.key, control);
+        Object.assign(uiFor(target.key), { confirmReason: view.retry.reason, expanded: true });
+        renderTarget(target, true);
+        return;
+      }
+    }
+    const attempt = { at: Date.now(), message: target.record.message, outcome: null, overridden };
+    const state = states.get(refKey(ref)) ?? emptyState(true);
+    states.set(refKey(ref), {
+      ...state,
+      history: { attempts: [...state.history.attempts, attempt] },
+    });
+    pending.set(refKey(ref), {
+      status: target.record.status,
+      retryCount: target.record.retryCount,
+      message: target.record.message,
+    });
+    void backend
+      .recordRetry({ ...ref, message: target.record.message, overridden })
+      .catch(() => undefined);
+  };
+  doc.addEventListener('click', onClick, { capture: true, signal });
+
+  signal.addEventListener('abort', () => {
+    if (frame) cancelAnimationFrame(frame);
+    teardown();
+  });
+
+  run();
+  return {
+    /** Re-checks the page now and shortly after (client-side navigation renders late). */
+    refresh() {
+      schedule();
+      for (const delay of [300, 1500]) setTimeout(() => !signal.aborted && schedule(), delay);
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { render, type VNode } from 'preact';
+import { overlayStyles } from '../../components/overlay-styles';
+
+export const HOST_TAG = 'sync-assist-overlay';
+
+/** One overlay host: a closed shadow root so the page cannot read or restyle our UI. */
+export interface OverlayHost {
+  host: HTMLElement;
+  render(node: VNode): void;
+  remove(): void;
+}
+
+export function createHost(doc: Document, inline: boolean): OverlayHost {
+  const host = doc.createElement(HOST_TAG);
+  if (inline) host.setAttribute('data-inline', '');
+  // Closed in what ships, so page scripts cannot read or alter the guidance; the e2e/demo build
+  // opens it so browser tests and axe-core can inspect what users see.
+  const shadow = host.attachShadow({ mode: import.meta.env.MODE === 'e2e' ? 'open' : 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = overlayStyles;
+  const root = doc.createElement('div');
+  shadow.append(style, root);
+  return {
+    host,
+    render: (node) => render(node, root),
+    remove: () => {
+      render(null, root);
+      host.remove();
+    },
+  };
+}
+
+const INLINE_TAGS = /^(SPAN|STRONG|B|EM|I|LABEL|A|SMALL|CODE|TIME|DT)$/;
+
+/**
+ * Puts a host next to a record without covering it: inside a row's message cell (inline badge),
+ * at the end of a list entry, or after the block holding the message.
+ */
+export function placeHost(overlay: OverlayHost, anchor: Element, message: string | null): void {
+  if (anchor.tagName === 'TR' || anchor.getAttribute('role') === 'row') {
+    const cells = Array.from(anchor.children);
+    const cell =
+      (message && cells.find((c) => (c.textContent ?? '').includes(message.slice(0, 40)))) ||
+      cells[cells.length - 1];
+    (cell ?? anchor).append(overlay.host);
+    return;
+  }
+  if (
+    anchor.tagName === 'LI' ||
+    anchor.tagName === 'ARTICLE' ||
+    anchor.getAttribute('role') === 'listitem'
+  ) {
+    anchor.append(overlay.host);
+    return;
+  }
+  let block: Element = anchor;
+  if (block.tagName === 'DT' && block.nextElementSibling?.tagName === 'DD')
+    block = block.nextElementSibling;
+  while (
+    INLINE_TAGS.test(block.tagName) &&
+    block.parentElement &&
+    block.parentElement.tagName !== 'MAIN'
+  )
+    block = block.parentElement;
+  block.after(overlay.host);
+}

@@ -1,0 +1,55 @@
+import type { Analysis, SyncRecord } from '../analyze/types';
+
+export interface OverlayTarget {
+  /** Identity of the overlay: one per record, never two. */
+  key: string;
+  /** Identity of the record for history and checklist: connector + record number. */
+  historyKey: { connector: string; recordNumber: string };
+  record: SyncRecord;
+  anchor: Element;
+  /** Lists get a compact badge per row; record and detail screens get the full card. */
+  mode: 'card' | 'badge';
+}
+
+const NEEDS_HELP = new Set(['failed', 'needs-attention', 'retrying']);
+
+/** A record the user needs help with: it failed, or it shows a message of a known problem. */
+export function needsGuidance(record: SyncRecord): boolean {
+  if (record.status && NEEDS_HELP.has(record.status)) return true;
+  return record.status === null && record.messageType !== null && record.messageType !== 'unknown';
+}
+
+/**
+ * Which records get an overlay. On a record's own page the sync log lists attempts of one
+ * record: only its latest failing entry gets the card, so one record never has two overlays.
+ */
+export function overlayTargets(analysis: Analysis): OverlayTarget[] {
+  if (!analysis.page) return [];
+  const list = analysis.page !== 'sync-log' && analysis.records.length > 1;
+  const seen = new Map<string, number>();
+  const targets: OverlayTarget[] = [];
+  for (const record of analysis.records) {
+    if (!record.anchor || !needsGuidance(record)) continue;
+    // Connector cards have no record number: their history is the connector's own.
+    const connector = record.connector ?? 'unknown connector';
+    const recordNumber = record.recordNumber ?? record.syncRun ?? 'connector';
+    const key = list
+      ? `${connector}|${recordNumber}|${record.syncRun ?? ''}`
+      : `${connector}|${recordNumber}`;
+    const target: OverlayTarget = {
+      key,
+      historyKey: { connector, recordNumber },
+      record,
+      anchor: record.anchor,
+      mode: list ? 'badge' : 'card',
+    };
+    const index = seen.get(key);
+    if (index === undefined) {
+      seen.set(key, targets.push(target) - 1);
+    } else if ((record.retryCount ?? -1) > (targets[index]!.record.retryCount ?? -1)) {
+      // Logs run oldest-first or newest-first: the attempt with the most retries is the latest.
+      targets[index] = target;
+    }
+  }
+  return targets;
+}

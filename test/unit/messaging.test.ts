@@ -1,0 +1,146 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { createBackgroundHandler } from '../../lib/messaging/background-handler';
+import { isFromOwnContentScript, type Sender } from '../../lib/messaging/protocol';
+import { parseStoreResponse } from '../../lib/messaging/store-protocol';
+import { openStore, type StoreResult } from '../../lib/store/open';
+
+const EXT = 'sync-assist-extension-id';
+const TAB: Sender = { id: EXT, tab: { id: 7 }, url: 'https://acme.awraops.com/sync-hub' };
+const HOUR = 3_600_000;
+const QBO = 'QuickBooks Online';
+const ref = { connector: QBO, recordNumber: 'INV-20417' };
+const RETRY = { message: 'No mapping', overridden: false };
+const CHECKLIST = { ticks: ['mapping'], collapsed: false, dismissed: true };
+const msg = (type: string, extra: object = {}) => ({ type, ...ref, ...extra });
+const long = (n: number) => 'x'.repeat(n);
+const FAILURE = { messageType: 'mapping-missing', message: 'No mapping for item' } as const;
+const failing = (n: string, connector = QBO) => ({ ...FAILURE, connector, recordNumber: n });
+const notes = (...records: object[]) => ({ type: 'note-failures', records });
+let next = 0;
+
+function setup(open?: () => Promise<StoreResult>) {
+  const clock = { now: 1_000 * HOUR };
+  const name = `messaging-test-${next++}`;
+  const openSpy = vi.fn(open ?? (() => openStore({ name })));
+  const deps = { extensionId: EXT, now: () => clock.now, windowHours: () => 24 };
+  const handle = createBackgroundHandler({ ...deps, openStore: openSpy });
+  const ask = (message: unknown, sender: Sender = TAB) => handle(message, sender);
+  return { clock, openSpy, ask };
+}
+
+describe('background store handler: valid requests', () => {
+  it('records a retry and its outcome and returns them with the record state', async () => {
+    const { ask, clock } = setup();
+    expect(await ask(msg('get-record-state'))).toEqual({
+      available: true,
+      history: { attempts: [] },
+      checklist: null,
+      connectorFailures: 0,
+    });
+    const attempt = { at: clock.now, ...RETRY, outcome: null };
+    const retried = parseStoreResponse('record-retry', await ask(msg('record-retry', RETRY)));
+    expect(retried).toEqual({ available: true, history: { attempts: [attempt] } });
+    const outcome = await ask(msg('record-outcome', { outcome: 'failed' }));
+    expect(outcome).toEqual({ available: true, updated: true });
+    const state = parseStoreResponse('get-record-state', await ask(msg('get-record-state')));
+    expect(state?.available && state.history.attempts).toEqual([{ ...attempt, outcome: 'failed' }]);
+  });
+
+  it('notes failures and counts distinct records per connector within the window', async () => {
+    const { ask, clock } = setup();
+    await ask(notes(failing('INV-1'), failing('INV-2')));
+    clock.now += 25 * HOUR;
+    const answer = await ask(
+      notes(failing('INV-2'), failing('INV-3'), failing('INV-3'), failing('PAY-1', 'Paystack')),
+    );
+    expect(answer).toEqual({ available: true, connectorFailures: { [QBO]: 2, Paystack: 1 } });
+    const state = await ask(msg('get-record-state', { recordNumber: 'INV-3' }));
+    expect(state).toMatchObject({ available: true, connectorFailures: 2 });
+  });
+
+  it('saves the checklist state and accepts the longest allowed strings', async () => {
+    const { ask, clock } = setup();
+    expect(await ask(msg('set-checklist', CHECKLIST))).toEqual({ available: true });
+    const state = await ask(msg('get-record-state'));
+    expect(state).toMatchObject({ checklist: { ...CHECKLIST, updatedAt: clock.now } });
+    const big = { connector: long(200), recordNumber: long(200), message: long(10_000) };
+    expect(await ask(msg('record-retry', { ...RETRY, ...big }))).toMatchObject({ available: true });
+  });
+});
+
+describe('background store handler: rejected requests get no answer', () => {
+  it.each([
+    ['null', null],
+    ['a string', 'get-record-state'],
+    ['an array', [msg('get-record-state')]],
+    ['an unknown type', { type: 'drop-database' }],
+    ['the content script request', { type: 'get-analysis' }],
+    ['a missing field', { type: 'get-record-state', connector: QBO }],
+    ['an extra field', msg('get-record-state', { admin: true })],
+    ['a wrong type', msg('record-retry', { ...RETRY, message: 5 })],
+    ['a bad outcome', msg('record-outcome', { outcome: 'exploded' })],
+    ['an empty record number', msg('get-record-state', { recordNumber: '' })],
+    ['a 201-char record number', msg('get-record-state', { recordNumber: long(201) })],
+    ['a 201-char connector', msg('get-record-state', { connector: long(201) })],
+    ['a 10,001-char message', msg('record-retry', { ...RETRY, message: long(10_001) })],
+    ['5,001 failures', notes(...Array<object>(5001).fill(failing('INV-1')))],
+    ['a bad message type', notes({ ...failing('INV-1'), messageType: 'weird' })],
+    ['201 ticks', msg('set-checklist', { ...CHECKLIST, ticks: Array(201).fill('t') })],
+  ])('%s', (_, message) => {
+    const { ask, openSpy } = setup();
+    expect(ask(message)).toBeUndefined();
+    expect(openSpy).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['another extension', { ...TAB, id: 'other-extension' }],
+    ['no sender id', { tab: { id: 7 } }],
+    ['an extension page (no tab)', { id: EXT, url: `chrome-extension://${EXT}/popup.html` }],
+    ['a null tab', { id: EXT, tab: null }],
+  ])('from %s', (_, sender) => {
+    const { ask, openSpy } = setup();
+    expect(ask(msg('get-record-state'), sender as Sender)).toBeUndefined();
+    expect(openSpy).not.toHaveBeenCalled();
+  });
+
+  it('isFromOwnContentScript needs our id and a tab', () => {
+    expect(isFromOwnContentScript(TAB, EXT)).toBe(true);
+    expect(isFromOwnContentScript(TAB, '')).toBe(false);
+    expect(isFromOwnContentScript({ ...TAB, id: undefined }, EXT)).toBe(false);
+    expect(isFromOwnContentScript({ id: EXT }, EXT)).toBe(false);
+  });
+});
+
+describe('background store handler: store unavailable', () => {
+  it('answers available:false with the reason for every request, and reopens later', async () => {
+    const reason = 'The browser has no storage space left for the extension.';
+    const { ask, openSpy, clock } = setup(async () => ({ ok: false, code: 'quota', reason }));
+    const requests = [
+      msg('get-record-state'),
+      msg('record-retry', RETRY),
+      msg('record-outcome', { outcome: 'failed' }),
+      msg('set-checklist', CHECKLIST),
+      notes(failing('INV-1')),
+    ];
+    for (const request of requests)
+      expect(await ask(request)).toEqual({ available: false, reason });
+    expect(openSpy).toHaveBeenCalledOnce();
+    clock.now += 2 * 60_000;
+    await ask(msg('get-record-state'));
+    expect(openSpy).toHaveBeenCalledTimes(2);
+  });
+
+  it('turns a rejecting open and a closed connection into available:false', async () => {
+    const rejecting = setup(() => Promise.reject(new DOMException('gone', 'UnknownError')));
+    const unavailable = { available: false, reason: expect.any(String) };
+    expect(await rejecting.ask(msg('get-record-state'))).toEqual(unavailable);
+    const result = await openStore({ name: `messaging-test-${next++}` });
+    const closing = setup(async () => result);
+    if (result.ok) result.db.close();
+    expect(await closing.ask(msg('get-record-state'))).toEqual(unavailable);
+    await closing.ask(msg('get-record-state'));
+    expect(closing.openSpy).toHaveBeenCalledTimes(2); // a closed connection is reopened
+    expect(parseStoreResponse('get-record-state', { available: true })).toBeNull();
+  });
+});

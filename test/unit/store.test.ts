@@ -1,0 +1,149 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SyncAssistDB } from '../../lib/store/db';
+import * as store from '../../lib/store/history';
+import { openStore, type OpenOptions } from '../../lib/store/open';
+
+let next = 0;
+async function fresh(name = `store-test-${next++}`) {
+  const result = await openStore({ name });
+  if (!result.ok) throw new Error(result.reason);
+  return result.db;
+}
+
+const QBO = 'QuickBooks Online';
+const retry = (db: SyncAssistDB, recordNumber: string, at: number, connector = QBO) =>
+  store.recordRetry(db, { connector, recordNumber, message: 'No mapping', at, overridden: at > 1 });
+const outcome = (db: SyncAssistDB, recordNumber: string, connector = QBO) =>
+  store.recordOutcome(db, { connector, recordNumber, outcome: 'failed', at: 0 });
+const attempts = async (db: SyncAssistDB, recordNumber: string, connector = QBO) =>
+  (await store.getHistory(db, connector, recordNumber)).attempts;
+const type = 'missing-required-field' as const;
+const failure = (recordNumber: string, message = 'Customer is missing', connector = QBO) => ({
+  connector,
+  recordNumber,
+  messageType: type,
+  message,
+});
+const ids = async (db: SyncAssistDB) =>
+  (await db.getAll('failures')).map((r) => r.recordNumber).sort();
+
+it('records retries, then outcomes on the latest attempt without one', async () => {
+  const db = await fresh();
+  await retry(db, 'INV-1', 1);
+  await retry(db, 'INV-1', 2);
+  expect(await outcome(db, 'INV-1')).toBe(true);
+  expect(await attempts(db, 'INV-1')).toEqual([
+    { at: 1, message: 'No mapping', outcome: null, overridden: false },
+    { at: 2, message: 'No mapping', outcome: 'failed', overridden: true },
+  ]);
+  expect([await outcome(db, 'INV-1'), await outcome(db, 'INV-1')]).toEqual([true, false]);
+  expect(await outcome(db, 'INV-1', 'Paystack')).toBe(false);
+  expect(await attempts(db, 'INV-1', 'Paystack')).toEqual([]);
+});
+
+it('keeps the latest MAX_ATTEMPTS attempts, across a reopen', async () => {
+  const name = `store-test-${next++}`;
+  const db = await fresh(name);
+  for (let at = 0; at < store.MAX_ATTEMPTS + 5; at++) await retry(db, 'INV-1', at);
+  db.close();
+  const kept = await attempts(await fresh(name), 'INV-1');
+  expect([kept.length, kept[0]?.at]).toEqual([store.MAX_ATTEMPTS, 5]);
+});
+
+it('counts distinct failing records per connector within the window', async () => {
+  const db = await fresh();
+  const now = 1000; // hours, say
+  await store.noteFailures(db, [failure('INV-0'), failure('INV-1')], now - 30);
+  await store.noteFailures(db, [failure('INV-2'), failure('INV-3')], now);
+  await store.noteFailures(db, [failure('INV-1', 'Other'), failure('P-1', 'x', 'Paystack')], now);
+  expect(await store.connectorFailureCount(db, QBO, now - 24)).toBe(3);
+  expect(await store.connectorFailureCount(db, QBO, now - 31)).toBe(4);
+  expect(await store.connectorFailureCount(db, 'Paystack', now - 24)).toBe(1);
+  expect(await store.connectorFailureCount(db, 'Stripe', 0)).toBe(0);
+});
+
+it('keeps firstSeen, one row per message, failing statuses only', async () => {
+  const db = await fresh();
+  await store.noteFailures(db, [failure('INV-1', 'Customer  is missing')], 10);
+  await store.noteFailures(db, [failure('INV-1', ' Customer is missing\n')], 20);
+  expect(await db.getAll('failures')).toMatchObject([{ firstSeen: 10, lastSeen: 20 }]);
+  const statuses = ['failed', 'needs-attention', 'succeeded', null] as const;
+  const records = statuses.map((status, i) => ({ ...failure(`S-${i}`), status }));
+  await store.noteFailures(db, records, 30);
+  expect(await ids(db)).toEqual(['INV-1', 'S-0', 'S-1']);
+});
+
+it('prunes failures last seen before the cutoff', async () => {
+  const db = await fresh();
+  await store.noteFailures(db, [failure('OLD-1'), failure('OLD-2')], 1000);
+  await store.noteFailures(db, [failure('EDGE')], 2000);
+  await store.noteFailures(db, [failure('NEW')], 3000);
+  expect(await store.pruneOlderThan(db, 2000)).toBe(2);
+  expect(await ids(db)).toEqual(['EDGE', 'NEW']);
+});
+
+it('checklist state round-trips per record', async () => {
+  const db = await fresh();
+  expect(await store.getChecklist(db, QBO, 'INV-1')).toBeNull();
+  const state = { ticks: ['customer', 'tax', 'customer'], collapsed: true, dismissed: false };
+  await store.setChecklist(db, { connector: QBO, recordNumber: 'INV-1', ...state, at: 42 });
+  const saved = await store.getChecklist(db, QBO, 'INV-1');
+  expect(saved).toEqual({ ...state, ticks: ['customer', 'tax'], updatedAt: 42 });
+  expect(await store.getChecklist(db, 'Paystack', 'INV-1')).toBeNull();
+});
+
+/** An indexedDB whose open() throws `error`, or returns a request that fires `event` with it. */
+function fakeFactory(event: string | null, error?: DOMException) {
+  const request: Record<string, unknown> = { error, transaction: null };
+  const fire = (name: string) => (request[name] as (e: object) => void)({ preventDefault() {} });
+  const open = () => {
+    if (!event && error) throw error;
+    setTimeout(() => event && fire(event));
+    return request;
+  };
+  return { factory: { open } as unknown as IDBFactory, request, fire };
+}
+const denied = fakeFactory(null, new DOMException('denied', 'SecurityError')).factory;
+const full = fakeFactory('onerror', new DOMException('full', 'QuotaExceededError')).factory;
+const blocked = fakeFactory('onblocked').factory;
+const hangs = fakeFactory(null).factory;
+
+describe('a failed open never throws and never deletes', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it.each<[string, OpenOptions, string, RegExp]>([
+    ['an open() that throws', { indexedDB: denied }, 'unavailable', /not available.*denied/],
+    ['a quota error', { indexedDB: full }, 'quota', /no storage space/],
+    ['a blocked upgrade', { indexedDB: blocked }, 'blocked', /blocking a database upgrade/],
+    ['an open that hangs', { indexedDB: hangs, timeoutMs: 20 }, 'timeout', /in time/],
+  ])('%s gives ok:false with a reason', async (_, options, code, reason) => {
+    const result = await openStore(options);
+    expect(result).toMatchObject({ ok: false, code, reason: expect.stringMatching(reason) });
+  });
+
+  it('reports a missing IndexedDB', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    expect(await openStore()).toMatchObject({ ok: false, code: 'unavailable' });
+  });
+
+  it('closes a connection that arrives after a blocked open gave up', async () => {
+    const { factory, request, fire } = fakeFactory('onblocked');
+    await openStore({ indexedDB: factory });
+    request.result = { close: vi.fn() };
+    fire('onsuccess');
+    expect((request.result as { close: () => void }).close).toHaveBeenCalledOnce();
+  });
+
+  it('leaves a newer database and its data untouched', async () => {
+    const name = `store-test-${next++}`;
+    const old = await openDB(name, 5, {
+      upgrade: (db) => db.createObjectStore('keep').put('kept', 'k'),
+    });
+    old.close();
+    expect(await openStore({ name })).toMatchObject({ ok: false, code: 'version' });
+    const again = await openDB(name);
+    expect([again.version, await again.get('keep', 'k')]).toEqual([5, 'kept']);
+  });
+});
