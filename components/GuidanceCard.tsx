@@ -56,6 +56,14 @@ export function GuidanceCard(props: {
         />
       )}
       <div id={bodyId} hidden={props.collapsed}>
+        {record.message && (
+          <p class="message">
+            <strong>Message: </strong>
+            <q>
+              {record.message.length > 400 ? `${record.message.slice(0, 400)}…` : record.message}
+            </q>
+          </p>
+        )}
         <p>
           <strong>Likely cause: </strong>
           {view.cause}
