@@ -16,6 +16,8 @@ const CHROME_ROLES = new Set([
 const CHROME_CLASS =
   /(?:^|[\s_-])(?:breadcrumbs?|navbar|topbar|top-bar|sidenav|side-nav|sidebar-nav|app-header|app-footer|site-header|site-footer|menu|tooltip|help-hint|helptext|help-text|skip-link|pagination|pager|filters?|filter-bar|toolbar)(?:$|[\s_-])/i;
 
+const CONTENT = 'main, [role=main], h1, table, [role=table], [role=grid], dl, form[aria-label]';
+
 export function isChrome(el: Element): boolean {
   const tag = el.tagName;
   if (tag === 'NAV' || (tag === 'ASIDE' && el.querySelector('nav'))) return true;
@@ -30,7 +32,8 @@ export function isChrome(el: Element): boolean {
   const label = el.getAttribute('aria-label');
   if (label && /breadcrumb|navigation|menu/i.test(label)) return true;
   const cls = el.getAttribute('class');
-  if (cls && CHROME_CLASS.test(cls)) return true;
+  // Class names only hint: a "sidenav-container" that wraps the page's content is not chrome.
+  if (cls && CHROME_CLASS.test(cls) && !el.querySelector(CONTENT)) return true;
   if (
     tag === 'FORM' &&
     /search|filter/i.test(

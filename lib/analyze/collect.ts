@@ -1,7 +1,7 @@
 import { isChrome } from './chrome';
 import type { CompiledPack } from './compile';
 import { controlValue, isControl, labelledControl } from './controls';
-import { readTable } from './tables';
+import { readTable, type Columns } from './tables';
 import { normalizeStatus } from './values';
 import { collapse, isHiddenElement, visibleText } from './text';
 import type { RecordField } from './types';
@@ -149,6 +149,7 @@ export function collect(root: Element, compiled: CompiledPack): Collected {
     return true;
   };
 
+  let headerOnly: Columns | null = null;
   const visit = (el: Element): void => {
     if (isHiddenElement(el) || isChrome(el)) return;
     const tag = el.tagName;
@@ -157,12 +158,17 @@ export function collect(root: Element, compiled: CompiledPack): Collected {
     if (level > 0) out.headings.push({ el, level, text: visibleText(el) });
 
     if (tag === 'TABLE' || role === 'grid' || role === 'table' || role === 'treegrid') {
-      const result = readTable(el, compiled, readValue);
+      // Fixed-header grids render the header and the body as two tables: the body inherits.
+      const result = readTable(el, compiled, readValue, headerOnly ?? undefined);
+      headerOnly = null;
       if (result) {
         out.tables.add(el);
         if (result.kind === 'rows') {
           out.rows.push(...result.rows);
-          if (result.rows.length === 0) out.emptySyncTables++;
+          if (result.rows.length === 0) {
+            out.emptySyncTables++;
+            headerOnly = result.columns;
+          }
         } else {
           out.pairs.push(...result.pairs);
         }

@@ -1,9 +1,10 @@
 import type { Pair, RowRecord } from './collect';
-import type { CompiledPack } from './compile';
-import { isHiddenElement } from './text';
+import type { CompiledPack, LabelMatch } from './compile';
+import { isHiddenElement, visibleText } from './text';
 import type { RecordField } from './types';
 
-export type TableResult = { kind: 'rows'; rows: RowRecord[] } | { kind: 'pairs'; pairs: Pair[] };
+export type TableResult =
+  { kind: 'rows'; rows: RowRecord[]; columns: Columns } | { kind: 'pairs'; pairs: Pair[] };
 
 /** Fields that make a table a list of sync records rather than any other list. */
 const CORE_FIELDS: ReadonlySet<RecordField> = new Set([
@@ -56,6 +57,75 @@ function isHiddenWithin(el: Element, root: Element): boolean {
   return false;
 }
 
+export interface Columns {
+  matches: (LabelMatch | null)[];
+  labels: string[];
+}
+
+/** Header text: sort buttons and icons included, sort arrows dropped ("Status ▲" -> "Status"). */
+function headerText(cell: Element): string {
+  return visibleText(cell)
+    .replace(/[\u2190-\u21ff\u25b2-\u25bf\u2303\u2304⌃⌄]+/g, '')
+    .trim();
+}
+
+/** The fields a header row names, or null when it does not look like a list of sync records. */
+function columnsOf(header: Element, table: Element, compiled: CompiledPack): Columns | null {
+  const matches: (LabelMatch | null)[] = [];
+  const labels: string[] = [];
+  for (const cell of cellsOf(header)) {
+    const hidden = isHiddenWithin(cell.el, table);
+    const text = hidden ? '' : headerText(cell.el);
+    for (let s = 0; s < cell.span; s++) {
+      matches.push(hidden || text.length > 60 ? null : compiled.resolveLabel(text));
+      labels.push(text);
+    }
+  }
+  const fields = new Set(matches.filter((c) => c !== null).map((c) => c!.field));
+  return fields.size >= 2 && [...fields].some((f) => CORE_FIELDS.has(f))
+    ? { matches, labels }
+    : null;
+}
+
+function readRows(
+  rows: Element[],
+  from: number,
+  columns: Columns,
+  table: Element,
+  compiled: CompiledPack,
+  read: (el: Element, limit?: number) => string,
+): TableResult {
+  const limit = compiled.pack.maxMessageLength + 200;
+  const records: RowRecord[] = [];
+  for (const row of rows.slice(from)) {
+    const cells = cellsOf(row);
+    // A lone cell spanning the row is an empty-state note, a group heading or an expanded detail.
+    if (
+      cells.length === 0 ||
+      (cells.length === 1 && (cells[0]!.span > 1 || columns.matches.length > 2))
+    )
+      continue;
+    const pairs: Pair[] = [];
+    let index = 0;
+    for (const cell of cells) {
+      const column = columns.matches[index];
+      index += cell.span;
+      if (!column || isHiddenWithin(cell.el, table)) continue;
+      const value = read(cell.el, limit);
+      if (!value || /^[-–—]+$/.test(value)) continue;
+      pairs.push({
+        field: column.field,
+        value,
+        weak: column.weak,
+        label: columns.labels[index - cell.span] ?? '',
+        el: cell.el,
+      });
+    }
+    if (pairs.length > 0) records.push({ anchor: row, pairs });
+  }
+  return { kind: 'rows', rows: records, columns };
+}
+
 /**
  * Reads a table or ARIA grid: a header row naming sync fields makes each later row one record;
  * rows of "label | value" make it a key/value table; anything else is left to the caller.
@@ -64,54 +134,33 @@ export function readTable(
   table: Element,
   compiled: CompiledPack,
   read: (el: Element, limit?: number) => string,
+  inherited?: Columns,
 ): TableResult | null {
   const rows = rowsOf(table).filter((row) => !isHiddenWithin(row, table));
   if (rows.length === 0) return null;
   const limit = compiled.pack.maxMessageLength + 200;
 
-  // Header: the last row of <thead>, else a first row made only of <th> or columnheader cells.
+  // Header: the <thead> row naming the most fields (a filter row may follow it), else a first row
+  // of <th>/columnheader cells, else a first row whose cells are all field names (<td><b>Status</b>).
+  const labelsIn = (row: Element) =>
+    cellsOf(row).filter((c) => compiled.resolveLabel(headerText(c.el))).length;
   let headerIndex = -1;
   const headRows = rows.filter((row) => row.parentElement?.tagName === 'THEAD');
-  if (headRows.length > 0) headerIndex = rows.indexOf(headRows[headRows.length - 1]!);
-  else if (cellsOf(rows[0]!).every((cell) => cell.header) && cellsOf(rows[0]!).length >= 2)
-    headerIndex = 0;
+  if (headRows.length > 0) {
+    headerIndex = rows.indexOf(
+      headRows.reduce((best, row) => (labelsIn(row) > labelsIn(best) ? row : best)),
+    );
+  } else {
+    const first = cellsOf(rows[0]!);
+    const labelled = labelsIn(rows[0]!);
+    const allHeaders = first.every((cell) => cell.header);
+    if (first.length >= 2 && (allHeaders || (labelled >= 3 && labelled * 2 >= first.length)))
+      headerIndex = 0;
+  }
+  if (headerIndex < 0 && inherited) return readRows(rows, 0, inherited, table, compiled, read);
   if (headerIndex >= 0) {
-    const columns: (ReturnType<CompiledPack['resolveLabel']> | null)[] = [];
-    const labels: string[] = [];
-    for (const cell of cellsOf(rows[headerIndex]!)) {
-      const hidden = isHiddenWithin(cell.el, table);
-      const text = hidden ? '' : read(cell.el, 100);
-      for (let s = 0; s < cell.span; s++) {
-        columns.push(hidden ? null : compiled.resolveLabel(text));
-        labels.push(text);
-      }
-    }
-    const fields = new Set(columns.filter((c) => c !== null).map((c) => c!.field));
-    if (fields.size >= 2 && [...fields].some((f) => CORE_FIELDS.has(f))) {
-      const records: RowRecord[] = [];
-      for (const row of rows.slice(headerIndex + 1)) {
-        const cells = cellsOf(row);
-        if (cells.length === 0 || (cells.length === 1 && cells[0]!.span > 1)) continue;
-        const pairs: Pair[] = [];
-        let index = 0;
-        for (const cell of cells) {
-          const column = columns[index];
-          index += cell.span;
-          if (!column || isHiddenWithin(cell.el, table)) continue;
-          const value = read(cell.el, limit);
-          if (!value || /^[-–—]+$/.test(value)) continue;
-          pairs.push({
-            field: column.field,
-            value,
-            weak: column.weak,
-            label: labels[index - cell.span] ?? '',
-            el: cell.el,
-          });
-        }
-        if (pairs.length > 0) records.push({ anchor: row, pairs });
-      }
-      return { kind: 'rows', rows: records };
-    }
+    const columns = columnsOf(rows[headerIndex]!, table, compiled);
+    if (columns) return readRows(rows, headerIndex + 1, columns, table, compiled, read);
   }
 
   // Key/value table: "Status | Failed" rows, or "Vendor: | X | Branch: | Y" rows.

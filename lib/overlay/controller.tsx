@@ -252,8 +252,13 @@ export function startOverlay(options: OverlayOptions) {
   const ours = (node: Node) =>
     node.nodeName === HOST_TAG.toUpperCase() ||
     (node.parentElement?.closest(HOST_TAG) ?? null) !== null;
+  let pageListeners: AbortController | null = null;
   function watch() {
     if (observer) return;
+    // Only on a sync screen: elsewhere nothing but the navigation watch runs.
+    pageListeners = new AbortController();
+    const listening = AbortSignal.any([signal, pageListeners.signal]);
+    doc.addEventListener('click', onClick, { capture: true, signal: listening });
     observer = new MutationObserver((mutations) => {
       // Our own hosts coming and going are not page changes.
       const relevant = mutations.some(
@@ -279,6 +284,8 @@ export function startOverlay(options: OverlayOptions) {
   function teardown() {
     observer?.disconnect();
     observer = null;
+    pageListeners?.abort();
+    pageListeners = null;
     for (const entry of hosts.values()) entry.overlay.remove();
     hosts.clear();
     summary?.remove();
@@ -321,7 +328,6 @@ export function startOverlay(options: OverlayOptions) {
       .recordRetry({ ...ref, message: target.record.message, overridden })
       .catch(() => undefined);
   };
-  doc.addEventListener('click', onClick, { capture: true, signal });
 
   signal.addEventListener('abort', () => {
     if (frame) cancelAnimationFrame(frame);
