@@ -3,6 +3,7 @@ import type { CompiledPack } from './compile';
 import { controlValue, isControl, labelledControl } from './controls';
 import { readTable, type Columns } from './tables';
 import { normalizeStatus } from './values';
+import { fieldForValue } from './reshape';
 import { collapse, isHiddenElement, visibleText } from './text';
 import type { RecordField } from './types';
 
@@ -139,12 +140,8 @@ export function collect(root: Element, compiled: CompiledPack): Collected {
     if (!match || (exactOnly && !match.exact)) return false;
     const text = collapse(value);
     if (!text || /^[-–—]+$/.test(text)) return true;
-    let field = match.field;
-    // "Last sync: Completed" names a time but shows an outcome: read it as the status.
-    if (field === 'timestamp' && !/\d/.test(text)) {
-      if (!normalizeStatus(text, compiled)) return true;
-      field = 'status';
-    }
+    const field = fieldForValue(match.field, text, compiled);
+    if (!field) return true;
     out.pairs.push({ field, value: text, weak: match.weak || field !== match.field, label, el });
     return true;
   };

@@ -1,6 +1,8 @@
 import type { Pair, RowRecord } from './collect';
 import type { CompiledPack, LabelMatch } from './compile';
+import { fieldForValue } from './reshape';
 import { isHiddenElement, visibleText } from './text';
+import { normalizeStatus } from './values';
 import type { RecordField } from './types';
 
 export type TableResult =
@@ -113,15 +115,18 @@ function readRows(
       if (!column || isHiddenWithin(cell.el, table)) continue;
       const value = read(cell.el, limit);
       if (!value || /^[-–—]+$/.test(value)) continue;
-      pairs.push({
-        field: column.field,
-        value,
-        weak: column.weak,
-        label: columns.labels[index - cell.span] ?? '',
-        el: cell.el,
-      });
+      const field = fieldForValue(column.field, value, compiled);
+      if (!field) continue;
+      const label = columns.labels[index - cell.span] ?? '';
+      pairs.push({ field, value, weak: column.weak || field !== column.field, label, el: cell.el });
     }
-    if (pairs.length > 0) records.push({ anchor: row, pairs });
+    // A row with nothing of a sync attempt (an endpoint list's "Enabled" row) is not a record.
+    const evidence = pairs.some(
+      (p) =>
+        ['message', 'syncRun', 'retryCount', 'recordNumber'].includes(p.field) ||
+        (p.field === 'status' && normalizeStatus(p.value, compiled)),
+    );
+    if (evidence) records.push({ anchor: row, pairs });
   }
   return { kind: 'rows', rows: records, columns };
 }
