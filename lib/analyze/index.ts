@@ -214,6 +214,12 @@ export function analyzeDocument(doc: Document, url: string | null, pack: RulePac
     const anchor = pageFields.message?.el ?? pageFields.status?.el ?? root;
     records.push(buildRecord(pageFields, { ...context, anchor }, compiled));
   }
+  // "Sync attempts (QuickBooks Online)": a section heading may name the connector of its entries.
+  for (const record of records) {
+    if (record.connector || !record.anchor) continue;
+    const heading = sectionHeading(record.anchor, collected.headings);
+    if (heading) record.connector = connectorNamed(heading.text, compiled);
+  }
   if (page === 'integrations') {
     // Rows under "Webhook deliveries" are webhook deliveries even without a Type column.
     for (const record of records) {
@@ -224,6 +230,17 @@ export function analyzeDocument(doc: Document, url: string | null, pack: RulePac
     }
   }
   return { page, records };
+}
+
+/** The longest known connector name inside a text, spelled as the text spells it. */
+function connectorNamed(text: string, compiled: CompiledPack): string | null {
+  const lower = text.toLowerCase();
+  let best: string | null = null;
+  for (const name of compiled.pack.connectors) {
+    const at = lower.indexOf(name.toLowerCase());
+    if (at >= 0 && (!best || name.length > best.length)) best = text.slice(at, at + name.length);
+  }
+  return best;
 }
 
 /** The last heading before an element in document order. */

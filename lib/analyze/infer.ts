@@ -93,11 +93,11 @@ function findItems(
       }
     }
     if (!listItem && !repeated) return false;
-    const found = units(el, tables);
+    const found = itemUnits(el, tables);
     const badge = (text: string) =>
       text.length <= 100 && text.split(SEPARATORS).some((part) => isStatusBadge(part, compiled));
     if (
-      found.length < 2 ||
+      found.reduce((n, u) => n + u.text.split(SEPARATORS).length, 0) < 2 ||
       !(found.some((u) => badge(u.text)) || statusAt.some((at) => el.contains(at)))
     )
       return false;
@@ -106,6 +106,32 @@ function findItems(
   };
   visit(root);
   return items;
+}
+
+/** What one piece of an unlabelled entry is, by its shape alone. */
+function segmentField(text: string, compiled: CompiledPack): RecordField | null {
+  if (isStatusBadge(text, compiled) && normalizeStatus(text, compiled)) return 'status';
+  if (isTimestamp(text)) return 'timestamp';
+  if (RETRY_TEXT.test(text)) return 'retryCount';
+  const ids = idTokens(text);
+  if (text.length <= 40 && ids.length === 1 && ids[0] === text.replace(/^#/, '')) {
+    return compiled.syncRunPrefix?.test(text) ? 'syncRun' : 'recordNumber';
+  }
+  if (compiled.typeWords.has(text.toLowerCase())) return 'recordType';
+  if (text.length <= 40 && text.split(/\s+/).length <= 4 && compiled.connectors?.test(text))
+    return 'connector';
+  return null;
+}
+
+/** An entry's units plus the text written directly inside it (" · attempt 3 · SR-2026-11-0425: "). */
+function itemUnits(item: Element, tables: Set<Element>): { el: Element; text: string }[] {
+  const found = units(item, tables);
+  const direct = collapse(
+    Array.from(item.childNodes, (n) => (n.nodeType === 3 ? ` ${n.nodeValue} ` : ' · ')).join(''),
+  );
+  if (/[\p{L}\p{N}]/u.test(direct))
+    found.push({ el: item, text: direct.replace(/^[\s·]+|[\s·:]+$/g, '') });
+  return found;
 }
 
 export function inferUnlabelled(
@@ -125,16 +151,15 @@ export function inferUnlabelled(
       inferred.push({ field, value, weak: true, label: '', el });
     };
     const messages: { el: Element; text: string }[] = [];
-    const found = units(item, tables);
-    // Text directly inside the entry (" · attempt 3 · SR-2026-11-0425: ") is read like a unit too.
-    const direct = collapse(
-      Array.from(item.childNodes, (n) => (n.nodeType === 3 ? ` ${n.nodeValue} ` : ' · ')).join(''),
-    );
-    if (/[\p{L}\p{N}]/u.test(direct))
-      found.push({ el: item, text: direct.replace(/^[\s·]+|[\s·:]+$/g, '') });
+    const found = itemUnits(item, tables);
     for (const unit of found) {
       if (
-        own.some((p) => p.el === unit.el || p.el.contains(unit.el) || unit.el.contains(p.el)) ||
+        own.some(
+          (p) =>
+            p.el === unit.el ||
+            p.el.contains(unit.el) ||
+            (unit.el !== item && unit.el.contains(p.el)),
+        ) ||
         values.has(unit.text)
       )
         continue;
@@ -143,38 +168,22 @@ export function inferUnlabelled(
       const segments =
         unit.text.length <= 100 && !whole ? unit.text.split(SEPARATORS) : [unit.text];
       let used = false;
+      const leftovers: string[] = [];
       for (const segment of segments) {
         const text = segment.replace(/^[\s·•|–—:：-]+|[\s·•|–—:：-]+$/g, '');
         if (!text) continue;
-        if (isStatusBadge(text, compiled) && normalizeStatus(text, compiled)) {
-          add('status', text, unit.el);
+        const field = segmentField(text, compiled);
+        if (field) {
+          add(field, text, unit.el);
           used = true;
-        } else if (isTimestamp(text)) {
-          add('timestamp', text, unit.el);
-          used = true;
-        } else if (RETRY_TEXT.test(text)) {
-          add('retryCount', text, unit.el);
-          used = true;
-        } else if (
-          text.length <= 40 &&
-          idTokens(text).length === 1 &&
-          idTokens(text)[0] === text.replace(/^#/, '')
-        ) {
-          add(compiled.syncRunPrefix?.test(text) ? 'syncRun' : 'recordNumber', text, unit.el);
-          used = true;
-        } else if (compiled.typeWords.has(text.toLowerCase())) {
-          add('recordType', text, unit.el);
-          used = true;
-        } else if (
-          text.length <= 40 &&
-          text.split(/\s+/).length <= 4 &&
-          compiled.connectors?.test(text)
-        ) {
-          add('connector', text, unit.el);
-          used = true;
-        }
+        } else leftovers.push(text);
       }
-      if (!used && unit.text.length >= 12 && /\s/.test(unit.text)) messages.push(unit);
+      // An entry line "time — status — message" leaves its message as the longest other part.
+      const candidate = used
+        ? leftovers.reduce((a, b) => (b.length > a.length ? b : a), '')
+        : unit.text;
+      if (candidate.length >= 12 && /\s/.test(candidate))
+        messages.push({ el: unit.el, text: candidate });
     }
     // Prefer text styled as an error or message; else the longest remaining text.
     const hinted = messages.filter((u) => MESSAGE_HINT.test(u.el.getAttribute('class') ?? ''));
@@ -182,7 +191,12 @@ export function inferUnlabelled(
       el: Element;
       text: string;
     } | null>((best, u) => (!best || u.text.length > best.text.length ? u : best), null);
-    if (message) add('message', message.text, message.el);
+    if (message) {
+      // "Vendor is missing (attempt 2)": the attempt number is not part of the message.
+      const attempt = /\s*\(((?:attempt|retry|try)\s*#?\s*\d{1,4})\)\s*$/i.exec(message.text);
+      if (attempt) add('retryCount', attempt[1]!, message.el);
+      add('message', attempt ? message.text.slice(0, attempt.index) : message.text, message.el);
+    }
   }
   return inferred;
 }
