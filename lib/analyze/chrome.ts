@@ -25,7 +25,9 @@ export function isChrome(el: Element): boolean {
   if (role && CHROME_ROLES.has(role)) return true;
   if (
     (tag === 'HEADER' || tag === 'FOOTER') &&
-    !el.closest('main, article, section, [role=main], [role=dialog], dialog')
+    !el.closest('main, article, section, [role=main], [role=dialog], dialog') &&
+    // A page header holding the screen's own title is content ("<header><h1>Sync Hub</h1>").
+    (tag === 'FOOTER' || !el.querySelector('h1'))
   ) {
     return true;
   }
