@@ -26,7 +26,7 @@ const RETRY_TEXT =
   /^(?:(?:attempt|try|retry)\s*#?\s*(\d{1,4})(?:\s*(?:of|\/)\s*\d+)?|(\d{1,4})\s*(?:retries|retry|attempts?|tries))$/i;
 const MESSAGE_HINT = /error|danger|message|msg|alert|warn|reason|response|detail|red-/i;
 const BLOCK =
-  /^(DIV|P|UL|OL|LI|TABLE|DL|SECTION|ARTICLE|H[1-6]|HEADER|FOOTER|FORM|FIELDSET|BLOCKQUOTE|PRE)$/;
+  /^(DIV|P|UL|OL|LI|TABLE|DL|SECTION|ARTICLE|DETAILS|H[1-6]|HEADER|FOOTER|FORM|FIELDSET|BLOCKQUOTE|PRE)$/;
 
 function isTimestamp(text: string): boolean {
   // "SR-2026-11-0399" is an identifier with a date-like tail, not a time.
@@ -56,7 +56,8 @@ function units(
       continue;
     let direct = false;
     for (let node = child.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === 3 && /\S/.test(node.nodeValue ?? '')) direct = true;
+      // Separators between spans (" · ") are not content of their own.
+      if (node.nodeType === 3 && /[\p{L}\p{N}]/u.test(node.nodeValue ?? '')) direct = true;
     }
     if (direct || child.childElementCount === 0) {
       const text = collapse(child.textContent ?? '');
@@ -108,8 +109,52 @@ function findItems(
   return items;
 }
 
+/**
+ * A field named by the element's class ("doc-card__amount", "attempt__connector", "state"): only
+ * a listed, specific one-word label counts, so styling classes ("text-danger") never do.
+ */
+function classField(el: Element, compiled: CompiledPack): RecordField | null {
+  for (const token of (el.getAttribute('class') ?? '').split(/\s+/)) {
+    const element = token.includes('__') ? token.split('__').pop()!.split('--')[0]! : token;
+    if (!/^[a-z]{3,}$/i.test(element)) continue;
+    const match = compiled.resolveLabel(element);
+    if (match?.exact && !match.weak) return match.field;
+  }
+  return null;
+}
+
+/**
+ * "Sync run SR-3345", "Triggered by Hassan Said", "Retries 2": a listed label followed by a value
+ * of the field's own shape. The shape check keeps "Customer is missing" a message.
+ */
+export function prefixLabel(
+  text: string,
+  compiled: CompiledPack,
+): { field: RecordField; value: string } | null {
+  const words = text.split(/\s+/);
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const match = compiled.resolveLabel(words.slice(0, n).join(' '));
+    if (!match?.exact || match.weak) continue;
+    const value = words
+      .slice(n)
+      .join(' ')
+      .replace(/^[:：]\s*/, '');
+    const id = idTokens(value)[0] === value;
+    const fits =
+      ((match.field === 'syncRun' || match.field === 'recordNumber') && id) ||
+      (match.field === 'retryCount' && /^\d{1,4}$/.test(value)) ||
+      (match.field === 'timestamp' && isTimestamp(value)) ||
+      (match.field === 'user' && /\bby$/i.test(words[n - 1]!) && value.split(/\s+/).length <= 4) ||
+      (match.field === 'connector' && Boolean(compiled.connectors?.test(value)));
+    if (fits) return { field: match.field, value };
+  }
+  return null;
+}
+
 /** What one piece of an unlabelled entry is, by its shape alone. */
 function segmentField(text: string, compiled: CompiledPack): RecordField | null {
+  const labelled = prefixLabel(text, compiled);
+  if (labelled) return labelled.field;
   if (isStatusBadge(text, compiled) && normalizeStatus(text, compiled)) return 'status';
   if (isTimestamp(text)) return 'timestamp';
   if (RETRY_TEXT.test(text)) return 'retryCount';
@@ -164,6 +209,11 @@ export function inferUnlabelled(
       )
         continue;
       if (compiled.resolveLabel(unit.text)) continue;
+      const hinted = classField(unit.el, compiled);
+      if (hinted && hinted !== 'message' && !have.has(hinted)) {
+        add(hinted, unit.text, unit.el);
+        continue;
+      }
       const whole = isTimestamp(unit.text) || isStatusBadge(unit.text, compiled);
       const segments =
         unit.text.length <= 100 && !whole ? unit.text.split(SEPARATORS) : [unit.text];
@@ -174,7 +224,7 @@ export function inferUnlabelled(
         if (!text) continue;
         const field = segmentField(text, compiled);
         if (field) {
-          add(field, text, unit.el);
+          add(field, prefixLabel(text, compiled)?.value ?? text, unit.el);
           used = true;
         } else leftovers.push(text);
       }
