@@ -23,6 +23,8 @@ export function isChrome(el: Element): boolean {
   if (tag === 'NAV' || (tag === 'ASIDE' && el.querySelector('nav'))) return true;
   const role = el.getAttribute('role');
   if (role && CHROME_ROLES.has(role)) return true;
+  // Illustrations (a help article's example table) are pictures of data, not data.
+  if (tag === 'FIGURE' || role === 'img') return true;
   if (
     (tag === 'HEADER' || tag === 'FOOTER') &&
     !el.closest('main, article, section, [role=main], [role=dialog], dialog') &&

@@ -9,10 +9,9 @@ export type TableResult =
   { kind: 'rows'; rows: RowRecord[]; columns: Columns } | { kind: 'pairs'; pairs: Pair[] };
 
 /** Fields that make a table a list of sync records rather than any other list. */
+/** Fields only a sync list has: an activity trail (when, who, details) names none of them. */
 const CORE_FIELDS: ReadonlySet<RecordField> = new Set([
   'status',
-  'message',
-  'recordNumber',
   'syncRun',
   'connector',
   'retryCount',
