@@ -130,7 +130,7 @@ function classField(el: Element, compiled: CompiledPack): RecordField | null {
 export function prefixLabel(
   text: string,
   compiled: CompiledPack,
-): { field: RecordField; value: string } | null {
+): { field: RecordField; value: string; label: string } | null {
   const words = text.split(/\s+/);
   for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
     const match = compiled.resolveLabel(words.slice(0, n).join(' '));
@@ -146,7 +146,7 @@ export function prefixLabel(
       (match.field === 'timestamp' && isTimestamp(value)) ||
       (match.field === 'user' && /\bby$/i.test(words[n - 1]!) && value.split(/\s+/).length <= 4) ||
       (match.field === 'connector' && Boolean(compiled.connectors?.test(value)));
-    if (fits) return { field: match.field, value };
+    if (fits) return { field: match.field, value, label: words.slice(0, n).join(' ') };
   }
   return null;
 }
@@ -190,10 +190,10 @@ export function inferUnlabelled(
     const own = labelled.filter((p) => item.contains(p.el));
     const have = new Set<RecordField>(own.map((p) => p.field));
     const values = new Set(own.map((p) => p.value));
-    const add = (field: RecordField, value: string, el: Element) => {
+    const add = (field: RecordField, value: string, el: Element, label = '') => {
       if (have.has(field)) return;
       have.add(field);
-      inferred.push({ field, value, weak: true, label: '', el });
+      inferred.push({ field, value, weak: true, label, el });
     };
     const messages: { el: Element; text: string }[] = [];
     const found = itemUnits(item, tables);
@@ -224,7 +224,8 @@ export function inferUnlabelled(
         if (!text) continue;
         const field = segmentField(text, compiled);
         if (field) {
-          add(field, prefixLabel(text, compiled)?.value ?? text, unit.el);
+          const prefixed = prefixLabel(text, compiled);
+          add(field, prefixed?.value ?? text, unit.el, prefixed?.label ?? '');
           used = true;
         } else leftovers.push(text);
       }
