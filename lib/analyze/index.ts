@@ -39,24 +39,30 @@ function cardHeading(
   return null;
 }
 
-/** The message an alert banner shows, without its buttons and its title line ("Sync failed"). */
+/** The message an alert banner shows, without its buttons, its title ("Sync failed.") or a lead-in. */
 function alertMessage(
   alert: Element,
   compiled: CompiledPack,
 ): { message: string; status: string | null } | null {
-  const first = alert.firstElementChild;
-  const titled = first && /^(STRONG|B|H[1-6]|P)$/.test(first.tagName) && first.nextSibling;
-  const titleText = titled ? visibleText(first) : '';
-  const title =
-    titled && titleText.length <= 60 && normalizeStatus(titleText, compiled) ? first : null;
-  const message = readValue(alert, compiled.pack.maxMessageLength + 200);
-  const withoutTitle = title
-    ? visibleText(
-        alert,
-        (el) => el === title || el.tagName === 'BUTTON' || el.getAttribute('role') === 'button',
-      )
-    : message;
-  return withoutTitle ? { message: withoutTitle, status: title ? titleText : null } : null;
+  const skipControls = (el: Element) =>
+    el.tagName === 'BUTTON' || el.getAttribute('role') === 'button';
+  const text = readValue(alert, compiled.pack.maxMessageLength + 200);
+  const heading = alert.querySelector(
+    'strong, b, h1, h2, h3, h4, h5, h6, [class*=heading], [class*=title]',
+  );
+  const titleText = heading ? visibleText(heading) : '';
+  const titled =
+    heading &&
+    titleText.length <= 60 &&
+    text.startsWith(titleText) &&
+    text.length > titleText.length + 2;
+  const status = titled && normalizeStatus(titleText, compiled) ? titleText : null;
+  let message = status ? visibleText(alert, (el) => el === heading || skipControls(el)) : text;
+  // "QuickBooks said: …", "Provider reply: …": the lead-in is not part of the provider's message.
+  const lead = /^([^:]{1,40}?):\s+(\S[\s\S]*)$/.exec(message);
+  if (lead && (/\bsaid$/i.test(lead[1]!) || compiled.resolveLabel(lead[1]!)?.field === 'message'))
+    message = lead[2]!;
+  return message ? { message, status } : null;
 }
 
 function documentOrder(a: SyncRecord, b: SyncRecord): number {
