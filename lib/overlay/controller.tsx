@@ -185,9 +185,17 @@ export function startOverlay(options: OverlayOptions) {
 
   const settleOutcomes = (analysis: Analysis) => {
     for (const [key, before] of pending) {
-      const record = analysis.records.find(
-        (r) => `${r.connector ?? ''}|${r.recordNumber ?? r.syncRun ?? ''}` === key,
-      );
+      // A record page lists every attempt: the retried one is the latest (most retries).
+      const record = analysis.records
+        .filter(
+          (r) =>
+            `${r.connector ?? 'unknown connector'}|${r.recordNumber ?? r.syncRun ?? 'connector'}` ===
+            key,
+        )
+        .reduce<SyncRecord | undefined>(
+          (latest, r) => (!latest || (r.retryCount ?? -1) > (latest.retryCount ?? -1) ? r : latest),
+          undefined,
+        );
       if (!record?.status || !SETTLED.has(record.status)) continue;
       if (
         record.status === before.status &&

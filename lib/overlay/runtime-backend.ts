@@ -62,7 +62,13 @@ export function runtimeBackend(send: (message: StoreRequest) => Promise<unknown>
     },
     async saveRecordState(ref, state) {
       await ask(
-        { type: 'set-checklist', ...fit(ref), ...state },
+        {
+          type: 'set-checklist',
+          ...fit(ref),
+          ticks: state.ticks,
+          collapsed: state.collapsed,
+          dismissed: state.dismissed,
+        },
         StoreResponseSchemas['set-checklist'],
       );
     },

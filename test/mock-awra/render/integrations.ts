@@ -51,7 +51,7 @@ export function deliveryRow(it: SyncItem): string {
     `<code>${esc(it.delivery?.endpoint ?? '')}</code>`,
     esc(it.message),
     chip(it.status, DELIVERY_STATUS[it.status]),
-    String(it.retries + 1),
+    String(it.retries),
     esc(timeIntegrations(it.lastAttempt)),
     resend,
   ];

@@ -28,7 +28,7 @@ export function qboRow(it: SyncItem, index: number): string {
     esc(it.run),
     chip(it.status, QBO_STATUS[it.status]),
     esc(it.message),
-    String(it.retries + 1),
+    String(it.retries),
     esc(timeQbo(it.lastAttempt)),
     retry,
   ];
@@ -85,7 +85,7 @@ export function qboDetailSection(state: MockState, it: SyncItem): string {
     ['AWRA status', esc(source?.docStatus ?? 'Posted')],
     ['Run', esc(it.run)],
     ['QuickBooks status', chip(it.status, QBO_STATUS[it.status])],
-    ['Attempts', String(it.retries + 1)],
+    ['Attempts', String(it.retries)],
     ['When', esc(timeQbo(it.lastAttempt))],
   );
   const blocking = it.status === 'failed' || it.status === 'needs-attention';
