@@ -28,6 +28,11 @@ export function GuidanceCard(props: {
   const bodyId = `${props.id}-body`;
   return (
     <article class={`card type-${view.type}`} aria-labelledby={titleId}>
+      <p class="sr" role="status">
+        Sync Assist: {view.label}
+        {record.recordNumber ? ` for ${record.recordNumber}` : ''}.
+        {view.retry.blocked && view.retry.reason ? ` ${view.retry.reason}` : ''}
+      </p>
       <header>
         <h2 id={titleId}>
           <span class="label">{view.label}</span>

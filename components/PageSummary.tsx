@@ -10,7 +10,7 @@ export function PageSummary(props: {
     <section class="summary" aria-label="Sync Assist summary">
       <header>
         <strong>Sync Assist</strong>
-        <span>
+        <span role="status">
           {total} failed {total === 1 ? 'record' : 'records'} on this page
         </span>
         <button
