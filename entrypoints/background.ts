@@ -1,4 +1,5 @@
 import { createBackgroundHandler } from '@/lib/messaging/background-handler';
+import { createEscalationHandler } from '@/lib/messaging/escalation-handler';
 import { defaultRulePack } from '@/lib/rules/default';
 import { browserRegistry } from '@/lib/sites/browser-registry';
 import { syncRegistrations } from '@/lib/sites/registrar';
@@ -14,7 +15,16 @@ export default defineBackground(() => {
     now: () => Date.now(),
     windowHours: () => defaultRulePack.escalation.windowHours,
   });
-  browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
+  // The popup's escalation history: answered only for this extension's own pages.
+  const handleEscalation = createEscalationHandler({
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    openStore: () => openStore(),
+    now: () => Date.now(),
+  });
+  browser.runtime.onMessage.addListener(
+    (message, sender) => handle(message, sender) ?? handleEscalation(message, sender),
+  );
 
   // Admin-added AWRA hosts: keep content-script registrations in step with the site list and
   // with the host permissions the admin granted (or later revoked in the browser's settings).
