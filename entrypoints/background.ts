@@ -1,5 +1,6 @@
 import { createBackgroundHandler } from '@/lib/messaging/background-handler';
 import { createEscalationHandler } from '@/lib/messaging/escalation-handler';
+import { createOpenEscalationHandler } from '@/lib/messaging/open-escalation';
 import { defaultRulePack } from '@/lib/rules/default';
 import { browserRegistry } from '@/lib/sites/browser-registry';
 import { syncRegistrations } from '@/lib/sites/registrar';
@@ -22,8 +23,16 @@ export default defineBackground(() => {
     openStore: () => openStore(),
     now: () => Date.now(),
   });
+  // The overlay's "Prepare an escalation" opens the popup with that record chosen.
+  const handleOpen = createOpenEscalationHandler({
+    extensionId: browser.runtime.id,
+    now: () => Date.now(),
+    setPending: (pending) => browser.storage.session.set({ pendingEscalation: pending }),
+    openPopup: () => browser.action.openPopup(),
+  });
   browser.runtime.onMessage.addListener(
-    (message, sender) => handle(message, sender) ?? handleEscalation(message, sender),
+    (message, sender) =>
+      handle(message, sender) ?? handleEscalation(message, sender) ?? handleOpen(message, sender),
   );
 
   // Admin-added AWRA hosts: keep content-script registrations in step with the site list and

@@ -25,6 +25,8 @@ export interface OverlayBackend {
     ref: RecordRef,
     state: Pick<RecordState, 'ticks' | 'collapsed' | 'dismissed'>,
   ): Promise<void>;
+  /** Opens the escalation popup for this record; false when the browser would not open it. */
+  openEscalation(ref: RecordRef & { trigger: string | null }): Promise<boolean>;
 }
 
 export const emptyState = (available: boolean): RecordState => ({

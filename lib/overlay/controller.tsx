@@ -116,19 +116,25 @@ export function startOverlay(options: OverlayOptions) {
             control?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
           },
           onEscalate: () => {
-            const text = formatEscalation({ ...serialize(target.record) }, options.pack());
-            options.copyText(text).then(
-              () =>
-                update({
-                  notice:
-                    'Escalation details copied: paste them into your message to support and add what you expected and what changed.',
-                }),
-              () =>
-                update({
-                  notice:
-                    'Could not copy the escalation details; select the record and message and copy them by hand.',
-                }),
-            );
+            // The popup builds the escalation; when the browser will not open it from here, the
+            // guide's format goes to the clipboard instead.
+            const trigger = view.escalation[0]?.id ?? null;
+            void backend.openEscalation({ ...target.historyKey, trigger }).then((opened) => {
+              if (opened) return;
+              const text = formatEscalation({ ...serialize(target.record) }, options.pack());
+              options.copyText(text).then(
+                () =>
+                  update({
+                    notice:
+                      'Escalation details copied: paste them into your message to support and add what you expected and what changed.',
+                  }),
+                () =>
+                  update({
+                    notice:
+                      'Could not copy the escalation details; select the record and message and copy them by hand.',
+                  }),
+              );
+            });
           },
         }}
       />,

@@ -60,6 +60,15 @@ export function runtimeBackend(send: (message: StoreRequest) => Promise<unknown>
         StoreResponseSchemas['record-outcome'],
       );
     },
+    async openEscalation(ref) {
+      const answer = (await send({
+        type: 'open-escalation',
+        recordNumber: ref.recordNumber.slice(0, LIMITS.recordNumber),
+        connector: ref.connector.slice(0, LIMITS.connector),
+        trigger: ref.trigger,
+      } as unknown as StoreRequest).catch(() => undefined)) as { opened?: unknown } | undefined;
+      return answer?.opened === true;
+    },
     async saveRecordState(ref, state) {
       await ask(
         {
