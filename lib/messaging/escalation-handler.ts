@@ -46,15 +46,15 @@ export type EscalationHandler = (message: unknown, sender: Sender) => Promise<un
 /** The duplicate guard's window. */
 export const RECENT_WINDOW_MS = DAY_MS;
 
-/** True only for this extension's own pages: our id, no tab, a URL in our origin. */
+/**
+ * True only for this extension's own pages: our id and a URL in our origin. A page of ours opened
+ * in a tab has a tab too; a content script never passes, because its URL is the web page's.
+ */
 export function isFromOwnPage(sender: Sender, extensionId: string, extensionOrigin: string) {
   if (!extensionId || !/^[a-z][a-z0-9+.-]*:\/\/[^/]/i.test(extensionOrigin)) return false;
   const origin = extensionOrigin.endsWith('/') ? extensionOrigin : `${extensionOrigin}/`;
   return (
-    sender.id === extensionId &&
-    (sender.tab === undefined || sender.tab === null) &&
-    typeof sender.url === 'string' &&
-    sender.url.startsWith(origin)
+    sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(origin)
   );
 }
 

@@ -102,9 +102,14 @@ describe('escalation handler', () => {
     expect(await ask({ type: 'escalation-delete-all' })).toEqual({ available: true, deleted: 1 });
   });
 
+  it('answers our popup page opened in a tab (its URL is still in our origin)', async () => {
+    const { ask } = setup();
+    const listed = await ask({ type: 'escalation-list' }, { ...POPUP, tab: { id: 7 } });
+    expect(listed).toMatchObject({ available: true, items: [] });
+  });
+
   it.each([
     ['a content script (tab)', { id: EXT, tab: { id: 7 }, url: 'https://acme.awraops.com/' }],
-    ['a content script on our origin', { ...POPUP, tab: { id: 7 } }],
     ['another extension', { id: 'other-extension', url: 'chrome-extension://other/popup.html' }],
     ['another origin with our id', { id: EXT, url: 'chrome-extension://other/popup.html' }],
     ['a web page', { url: 'https://evil.example/' }],

@@ -1,0 +1,50 @@
+/** The few browser calls the popup makes, behind one object so its logic runs in unit tests. */
+export interface PopupAdapter {
+  /** The popup page's query string (`?tab=12`). */
+  search: string;
+  userAgent: string;
+  now(): number;
+  /** The active tab of the current window, or null. */
+  activeTabId(): Promise<number | null>;
+  /** tabs.sendMessage; rejects when no content script listens. */
+  sendToTab(tabId: number, message: unknown): Promise<unknown>;
+  /** runtime.sendMessage to the background. */
+  sendRuntime(message: unknown): Promise<unknown>;
+  /** Reads and removes storage.session's `pendingEscalation`. */
+  takePending(): Promise<unknown>;
+  copyText(text: string): Promise<void>;
+  download(filename: string, text: string, mime: string): void;
+}
+
+const PENDING_KEY = 'pendingEscalation';
+
+/** The real adapter, over the WXT `browser` global and the popup's own document. */
+export function browserAdapter(): PopupAdapter {
+  return {
+    search: location.search,
+    userAgent: navigator.userAgent,
+    now: () => Date.now(),
+    activeTabId: async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return tab?.id ?? null;
+    },
+    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+    sendRuntime: (message) => browser.runtime.sendMessage(message),
+    takePending: async () => {
+      const stored = await browser.storage.session.get(PENDING_KEY);
+      await browser.storage.session.remove(PENDING_KEY);
+      return stored[PENDING_KEY] ?? null;
+    },
+    copyText: (text) => navigator.clipboard.writeText(text),
+    download: (filename, text, mime) => {
+      const url = URL.createObjectURL(new Blob([text], { type: mime }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filename;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/** What the popup starts from: the target tab's analysis, its failing records, the overlay's pick. */
+import { GetAnalysisResponseSchema, type SerializedRecord } from '../messaging/protocol';
+import type { PopupAdapter } from './adapter';
+import { failingRecords, PendingSchema, preselect } from './records';
+
+export interface PopupContext {
+  /** The tab's URL as its content script saw it; null when no content script answered. */
+  url: string | null;
+  /** False on a tab that is not an AWRA sync screen. */
+  syncScreen: boolean;
+  records: SerializedRecord[];
+  selected: number;
+  /** The escalation trigger the overlay chose, for the preselected record. */
+  trigger: string | null;
+}
+
+/** `?tab=12` → 12; anything else → null. */
+export function tabFromSearch(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tab');
+  if (raw === null || !/^\d{1,10}$/.test(raw)) return null;
+  const id = Number(raw);
+  return id > 0 ? id : null;
+}
+
+async function askTab(adapter: PopupAdapter) {
+  const tabId = tabFromSearch(adapter.search) ?? (await adapter.activeTabId().catch(() => null));
+  if (tabId === null) return null;
+  const answer = await adapter.sendToTab(tabId, { type: 'get-analysis' }).catch(() => undefined);
+  const parsed = GetAnalysisResponseSchema.safeParse(answer);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function loadContext(adapter: PopupAdapter): Promise<PopupContext> {
+  const [answer, rawPending] = await Promise.all([
+    askTab(adapter),
+    adapter.takePending().catch(() => null),
+  ]);
+  const pending = PendingSchema.safeParse(rawPending);
+  const pick = pending.success ? pending.data : null;
+  if (!answer || answer.analysis.page === null)
+    return { url: answer?.url ?? null, syncScreen: false, records: [], selected: 0, trigger: null };
+  const records = failingRecords(answer.analysis.records);
+  const selected = preselect(records, pick);
+  const chosen = records[selected];
+  const trigger =
+    pick?.recordNumber && chosen?.recordNumber === pick.recordNumber ? pick.trigger : null;
+  return { url: answer.url, syncScreen: true, records, selected, trigger };
+}

@@ -1,0 +1,113 @@
+// The escalation popup in real Chromium (e2e build) against the mock AWRA app.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MockAwra } from '../mock-awra/server';
+import { launchWithExtension, withMock, type WithExtension } from './harness';
+import { click, openPopupFor, text, type, value, waitText } from './popup-helpers';
+
+let ext: WithExtension;
+let mock: MockAwra;
+let page: Page;
+const popupErrors: string[] = [];
+
+const MESSAGE = "Invalid Reference Id: Account 'Sales - M-Pesa' is not mapped in QuickBooks";
+
+beforeAll(async () => {
+  [mock, ext] = await Promise.all([withMock(), launchWithExtension()]);
+  page = await ext.browser.newPage();
+  await ext.browser
+    .defaultBrowserContext()
+    .overridePermissions(`chrome-extension://${ext.extensionId}`, [
+      'clipboard-read',
+      'clipboard-write',
+      'clipboard-sanitized-write',
+    ]);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await mock?.close();
+});
+
+async function popupFor(path: string): Promise<Page> {
+  const popup = await openPopupFor(ext, page, `${mock.url}${path}`);
+  popup.on('pageerror', (error) => popupErrors.push(String(error)));
+  return popup;
+}
+
+describe('escalation popup', () => {
+  it('prefills INV-20417, validates and copies the text', async () => {
+    const popup = await popupFor('/invoices/INV-20417');
+    expect(await value(popup, 'f-recordNumber')).toBe('INV-20417');
+    expect(await value(popup, 'f-connector')).toBe('QuickBooks Online');
+    expect(await value(popup, 'f-message')).toBe(MESSAGE);
+    expect(await value(popup, 'f-status')).toBe('failed');
+    expect(await value(popup, 'f-retryCount')).toBe('1');
+
+    // Empty expected result: nothing is copied, the problem shows next to the field.
+    await click(popup, 'Copy as text');
+    await waitText(popup, '#f-expectedResult-problem', 'Say what you expected to happen.');
+    expect(
+      await popup.$eval('#f-expectedResult', (el) => [
+        el.getAttribute('aria-invalid'),
+        el.getAttribute('aria-describedby'),
+      ]),
+    ).toEqual(['true', 'f-expectedResult-problem']);
+    expect(await text(popup, '#output-status')).toContain('nothing was copied');
+
+    await type(popup, 'f-expectedResult', 'The invoice posts to QuickBooks');
+    await waitText(popup, '#preview', 'The invoice posts to QuickBooks');
+    expect(await popup.$('#f-expectedResult-problem')).toBeNull();
+    await click(popup, 'Copy as text');
+    await waitText(popup, '#output-status', 'Copied as text and saved to history.');
+    await waitText(popup, '#history', 'INV-20417');
+
+    const preview = await popup.$eval('#preview', (el) => el.textContent ?? '');
+    const copied = await popup.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(preview);
+    expect(copied).toContain('INV-20417');
+    expect(copied).toContain(MESSAGE);
+    expect(copied).toContain('QuickBooks Online');
+    await popup.close();
+  });
+
+  it('shows the earlier escalation on a second open and lets the user add a note', async () => {
+    const popup = await popupFor('/invoices/INV-20417');
+    await waitText(popup, '#duplicate', 'Already escalated');
+    expect(await text(popup, '#duplicate-text')).toContain(MESSAGE);
+    expect(await popup.$('#f-recordNumber')).toBeNull();
+
+    await type(popup, 'duplicate-note', 'Still failing after the mapping review.');
+    await click(popup, 'Add a note', '#duplicate');
+    await waitText(popup, '#duplicate', 'Note added.');
+    expect(await text(popup, '#duplicate-text')).toContain(
+      'Still failing after the mapping review.',
+    );
+
+    await click(popup, 'Start a new one anyway');
+    expect((await await popup.waitForSelector('#f-recordNumber')) !== null).toBe(true);
+    expect(await value(popup, 'f-recordNumber')).toBe('INV-20417');
+    await popup.close();
+  });
+
+  it('lists the history and deletes one', async () => {
+    const popup = await popupFor('/invoices/INV-20417');
+    await waitText(popup, '#history', 'INV-20417');
+    expect(await popup.$$eval('#history li', (items) => items.length)).toBe(1);
+    await click(popup, 'Delete', '#history li');
+    await waitText(popup, '#history', 'No escalations yet.');
+    await popup.close();
+  });
+
+  it('on a screen without sync records says so and offers a blank form', async () => {
+    const popup = await popupFor('/dashboard');
+    await waitText(popup, '#not-sync', 'This tab is not an AWRA sync screen');
+    expect(await value(popup, 'f-recordNumber')).toBe('');
+    expect(await value(popup, 'f-message')).toBe('');
+    await popup.close();
+  });
+
+  it('raised no page errors in the popup', () => {
+    expect(popupErrors).toEqual([]);
+  });
+});
