@@ -2,7 +2,9 @@ import { BLOCKS, BLOCK_LABELS, type Block, type EscalationDraft } from '../lib/e
 import type { EscalationField as FieldName } from '../lib/escalation';
 import type { RulePack } from '../lib/rules/schema';
 import { EscalationField } from './EscalationField';
+import { EscalationChecksDone } from './EscalationChecksDone';
 import { asText } from './EscalationPageFields';
+import { EscalationTriggerSelect } from './EscalationTriggerSelect';
 
 /** What only the user can tell support, plus the trigger the overlay chose. */
 export function EscalationAskedFields(props: {
@@ -15,19 +17,17 @@ export function EscalationAskedFields(props: {
 }) {
   const { draft, problems } = props;
   const blocks = draft.blocks ?? [];
-  const trigger = draft.trigger
-    ? (props.pack.escalation.triggers.find((t) => t.id === draft.trigger)?.text ?? draft.trigger)
-    : null;
   const toggle = (block: Block, on: boolean) =>
     props.onBlocks(on ? [...blocks, block] : blocks.filter((b) => b !== block));
   return (
     <fieldset>
       <legend>From you</legend>
-      {trigger && (
-        <p class="notice" id="trigger">
-          Why escalate: {trigger}
-        </p>
-      )}
+      <EscalationTriggerSelect
+        value={typeof draft.trigger === 'string' ? draft.trigger : null}
+        problem={problems.trigger}
+        pack={props.pack}
+        onChange={(value) => props.onChange('trigger', value)}
+      />
       <EscalationField
         name="expectedResult"
         label="Expected result"
@@ -66,6 +66,7 @@ export function EscalationAskedFields(props: {
         />
         A retry succeeded but the outside totals still differ
       </label>
+      <EscalationChecksDone ids={draft.checksTicked ?? []} pack={props.pack} />
     </fieldset>
   );
 }

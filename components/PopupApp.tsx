@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { EscalationDraft } from '../lib/escalation';
 import type { PopupAdapter } from '../lib/popup/adapter';
 import { loadContext, type PopupContext } from '../lib/popup/context';
-import { draftFor, guardQuery } from '../lib/popup/draft';
+import { draftFor, guardQuery, recordStateQuery } from '../lib/popup/draft';
 import { ask } from '../lib/popup/history';
 import type { StoredEscalation } from '../lib/popup/stored';
 import type { RulePack } from '../lib/rules/schema';
@@ -34,7 +34,9 @@ export function PopupApp(props: { adapter: PopupAdapter; pack: RulePack }) {
   const openRecord = async (context: PopupContext, index: number) => {
     setSelected(index);
     setPhase({ kind: 'loading' });
-    const draft = draftFor(context, index, adapter);
+    const stateQuery = recordStateQuery(context, index);
+    const state = stateQuery ? await ask(adapter, stateQuery) : null;
+    const draft = draftFor(context, index, adapter, state);
     const query = guardQuery(draft);
     const found = query ? await ask(adapter, query) : null;
     if (found?.item) setPhase({ kind: 'duplicate', item: found.item, draft });

@@ -5,6 +5,7 @@
  * undefined so this handler can be chained with createBackgroundHandler.
  */
 import type { SyncAssistDB } from '../store/db';
+import { getChecklist, getHistory } from '../store/history';
 import {
   addNote,
   DAY_MS,
@@ -116,6 +117,18 @@ export function createEscalationHandler(deps: EscalationHandlerDeps): Escalation
         const since = now - RECENT_WINDOW_MS;
         const item = await findRecent(db, request.recordNumber, request.message, since);
         return { available: true, item } satisfies Answer<typeof request.type>;
+      }
+      case 'escalation-record-state': {
+        const { connector, recordNumber } = request;
+        const [history, checklist] = await Promise.all([
+          getHistory(db, connector, recordNumber),
+          getChecklist(db, connector, recordNumber),
+        ]);
+        return {
+          available: true,
+          retries: history.attempts.length,
+          checksTicked: checklist?.ticks ?? [],
+        } satisfies Answer<typeof request.type>;
       }
     }
   }

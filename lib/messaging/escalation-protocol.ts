@@ -66,6 +66,12 @@ export const EscalationRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('escalation-delete'), id }),
   z.strictObject({ type: z.literal('escalation-delete-all') }),
   z.strictObject({ type: z.literal('escalation-find-recent'), recordNumber, message }),
+  /** What the overlay recorded for one record: its retries and the first checks ticked. */
+  z.strictObject({
+    type: z.literal('escalation-record-state'),
+    connector: z.string().min(1).max(L.connector),
+    recordNumber,
+  }),
 ]);
 export type EscalationRequest = z.infer<typeof EscalationRequestSchema>;
 export type EscalationRequestType = EscalationRequest['type'];
@@ -96,6 +102,11 @@ export const EscalationResponseSchemas = {
   'escalation-delete-all': ok({ deleted: z.number().int().min(0) }),
   /** The newest escalation of the same record and message within the last 24 hours. */
   'escalation-find-recent': ok({ item: StoredEscalationSchema.nullable() }),
+  /** retries: attempts made through the overlay; checksTicked: first-check ids. */
+  'escalation-record-state': ok({
+    retries: z.number().int().min(0),
+    checksTicked: z.array(z.string()),
+  }),
 } satisfies Record<EscalationRequestType, z.ZodType>;
 
 export type EscalationResponse<T extends EscalationRequestType> = z.infer<

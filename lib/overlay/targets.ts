@@ -19,6 +19,19 @@ export function needsGuidance(record: SyncRecord): boolean {
   return record.status === null && record.messageType !== null && record.messageType !== 'unknown';
 }
 
+/** The key the retry history and checklist ticks are stored under (shared with the popup). */
+export function historyKeyOf(record: {
+  connector: string | null;
+  recordNumber: string | null;
+  syncRun: string | null;
+}) {
+  // Connector cards have no record number: their history is the connector's own.
+  return {
+    connector: record.connector ?? 'unknown connector',
+    recordNumber: record.recordNumber ?? record.syncRun ?? 'connector',
+  };
+}
+
 /**
  * Which records get an overlay. On a record's own page the sync log lists attempts of one
  * record: only its latest failing entry gets the card, so one record never has two overlays.
@@ -30,9 +43,7 @@ export function overlayTargets(analysis: Analysis): OverlayTarget[] {
   const targets: OverlayTarget[] = [];
   for (const record of analysis.records) {
     if (!record.anchor || !needsGuidance(record)) continue;
-    // Connector cards have no record number: their history is the connector's own.
-    const connector = record.connector ?? 'unknown connector';
-    const recordNumber = record.recordNumber ?? record.syncRun ?? 'connector';
+    const { connector, recordNumber } = historyKeyOf(record);
     const key = list
       ? `${connector}|${recordNumber}|${record.syncRun ?? ''}`
       : `${connector}|${recordNumber}`;

@@ -3,9 +3,14 @@ import type { Page } from 'puppeteer-core';
 import { contentScriptTab, type WithExtension } from './harness';
 import { eventually } from './overlay-helpers';
 
-/** Opens `path` of the mock in `page`, then the popup for that tab in a new page. */
+/** Opens `url` in `page`, then the popup for that tab in a new page. */
 export async function openPopupFor(ext: WithExtension, page: Page, url: string): Promise<Page> {
   await page.goto(url, { waitUntil: 'load' });
+  return openPopupForTab(ext, page);
+}
+
+/** The popup for the tab `page` already shows (its content script answering), in a new page. */
+export async function openPopupForTab(ext: WithExtension, page: Page): Promise<Page> {
   const { tabId } = await contentScriptTab(ext.worker, page);
   const popup = await ext.browser.newPage();
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`, {
