@@ -4,6 +4,7 @@ import { createEscalationHandler } from '../../lib/messaging/escalation-handler'
 import { parseEscalationResponse } from '../../lib/messaging/escalation-protocol';
 import type { Sender } from '../../lib/messaging/protocol';
 import * as store from '../../lib/store/escalations';
+import { recordRetry, setChecklist } from '../../lib/store/history';
 import { openStore, type StoreResult } from '../../lib/store/open';
 
 const EXT = 'sync-assist-extension-id';
@@ -102,6 +103,31 @@ describe('escalation handler', () => {
     expect(await ask({ type: 'escalation-delete-all' })).toEqual({ available: true, deleted: 1 });
   });
 
+  it("tells the popup the overlay's retries and ticked checks for a record", async () => {
+    const name = `escalation-record-state-${next++}`;
+    const opened = await openStore({ name });
+    if (!opened.ok) throw new Error(opened.reason);
+    const ref = { connector: 'QuickBooks Online', recordNumber: 'INV-7' };
+    await recordRetry(opened.db, { ...ref, message: MSG, at: 1, overridden: false });
+    await recordRetry(opened.db, { ...ref, message: MSG, at: 2, overridden: true });
+    await setChecklist(opened.db, {
+      ...ref,
+      ticks: ['read-message'],
+      collapsed: false,
+      dismissed: false,
+      at: 3,
+    });
+    const { ask } = setup(() => openStore({ name }));
+    const state = await ask({ type: 'escalation-record-state', ...ref });
+    expect(parseEscalationResponse('escalation-record-state', state)).toEqual({
+      available: true,
+      retries: 2,
+      checksTicked: ['read-message'],
+    });
+    const other = await ask({ type: 'escalation-record-state', ...ref, recordNumber: 'INV-8' });
+    expect(other).toEqual({ available: true, retries: 0, checksTicked: [] });
+  });
+
   it('answers our popup page opened in a tab (its URL is still in our origin)', async () => {
     const { ask } = setup();
     const listed = await ask({ type: 'escalation-list' }, { ...POPUP, tab: { id: 7 } });
@@ -124,6 +150,7 @@ describe('escalation handler', () => {
   it.each([
     ['a store request', { type: 'get-record-state', connector: 'Q', recordNumber: 'INV-1' }],
     ['an unknown type', { type: 'escalation-drop' }],
+    ['a record state without connector', { type: 'escalation-record-state', recordNumber: 'I' }],
     ['an extra key', { type: 'escalation-delete-all', all: true }],
     ['a bad id', { type: 'escalation-get', id: 1.5 }],
     ['a blank message', save({ message: ' \n ' })],
