@@ -11,7 +11,8 @@ export default defineConfig({
     name: 'Sync Assist for AWRA',
     description:
       'Explains failed AWRA syncs (QuickBooks Online, payments, email/SMS, webhooks) where they happen and builds complete escalations.',
-    permissions: ['storage', 'scripting'],
+    // activeTab: a screenshot of the AWRA tab once the user opens the popup on it (no warning).
+    permissions: ['storage', 'scripting', 'activeTab'],
     // Admin-added AWRA hosts (custom domains, self-hosted) are requested at runtime.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'

@@ -4,14 +4,20 @@ import { ask } from '../lib/popup/history';
 import { storedText, type StoredEscalation } from '../lib/popup/stored';
 import type { RulePack } from '../lib/rules/schema';
 
-/** The duplicate guard: this record and message were escalated in the last 24 hours. */
+/**
+ * A saved escalation, to add to: shown by the duplicate guard (this record and message were
+ * escalated in the last 24 hours) and when the user reopens one from the history.
+ */
 export function EscalationDuplicate(props: {
   item: StoredEscalation;
+  /** Opened from the history rather than found by the duplicate guard. */
+  reopened?: boolean;
   adapter: PopupAdapter;
   pack: RulePack;
   onChanged(item: StoredEscalation): void;
   onStartNew(): void;
 }) {
+  const id = props.reopened ? 'reopened' : 'duplicate';
   const [note, setNote] = useState('');
   const [status, setStatus] = useState('');
   const add = async () => {
@@ -31,19 +37,24 @@ export function EscalationDuplicate(props: {
     } else setStatus('The note could not be added: history is unavailable.');
   };
   return (
-    <section aria-labelledby="duplicate-title" id="duplicate">
-      <h2 id="duplicate-title">Already escalated</h2>
+    <section aria-labelledby={`${id}-title`} id={id}>
+      <h2 id={`${id}-title`}>
+        {props.reopened ? `Escalation of ${props.item.recordNumber}` : 'Already escalated'}
+      </h2>
       <p class="notice">
-        {props.item.recordNumber} with this message was escalated on{' '}
-        {new Date(props.item.createdAt).toLocaleString()}. Add to it rather than sending another.
+        {props.item.recordNumber} {props.reopened ? 'was' : 'with this message was'} escalated on{' '}
+        {new Date(props.item.createdAt).toLocaleString()}.{' '}
+        {props.reopened
+          ? 'Copy it again from the history, or add what happened since.'
+          : 'Add to it rather than sending another.'}
       </p>
-      <pre id="duplicate-text" tabIndex={0} aria-label="The earlier escalation">
+      <pre id={`${id}-text`} tabIndex={0} aria-label="The earlier escalation">
         {storedText(props.item, props.pack)}
       </pre>
       <div class="field">
-        <label for="duplicate-note">Add a note</label>
+        <label for={`${id}-note`}>Add a note</label>
         <textarea
-          id="duplicate-note"
+          id={`${id}-note`}
           value={note}
           maxLength={2000}
           onInput={(event) => setNote(event.currentTarget.value)}
@@ -54,7 +65,7 @@ export function EscalationDuplicate(props: {
           Add a note
         </button>
         <button type="button" onClick={props.onStartNew}>
-          Start a new one anyway
+          {props.reopened ? 'Close' : 'Start a new one anyway'}
         </button>
       </div>
       <p role="status">{status}</p>

@@ -7,7 +7,7 @@ import {
 } from '../lib/escalation';
 import type { PopupAdapter } from '../lib/popup/adapter';
 import { ask } from '../lib/popup/history';
-import { buildOutputs, fileName, saveRequest } from '../lib/popup/outputs';
+import { buildOutputs, fileName, saveRequest, withScreenshot } from '../lib/popup/outputs';
 import type { RulePack } from '../lib/rules/schema';
 import { EscalationAskedFields } from './EscalationAskedFields';
 import { EscalationOutputs, type OutputKind } from './EscalationOutputs';
@@ -24,6 +24,8 @@ const DONE: Record<OutputKind, string> = {
 /** The escalation form: page fields, the user's answers, preview and outputs. */
 export function EscalationForm(props: {
   initial: EscalationDraft;
+  /** The tab being escalated, for the optional screenshot. */
+  tabId: number | null;
   adapter: PopupAdapter;
   pack: RulePack;
   onSaved(): void;
@@ -34,6 +36,7 @@ export function EscalationForm(props: {
   const [unmasked, setUnmasked] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState('');
   const [lastSaved, setLastSaved] = useState<string | null>(null);
+  const [screenshot, setScreenshot] = useState(false);
 
   const result = useMemo(() => validateEscalation(draft, pack), [draft, pack]);
   const outputs = useMemo(
@@ -70,21 +73,28 @@ export function EscalationForm(props: {
       if (first) setTimeout(() => document.getElementById(`f-${first}`)?.focus(), 0);
       return;
     }
+    let note = '';
     try {
       if (kind === 'text') await adapter.copyText(outputs.text);
       if (kind === 'markdown') await adapter.copyText(outputs.markdown);
-      if (kind === 'json')
-        adapter.download(
-          fileName(outputs.redacted.recordNumber, 'json'),
-          outputs.json,
-          'application/json',
-        );
+      if (kind === 'json') {
+        let json = outputs.json;
+        if (screenshot) {
+          const shot = await adapter.captureTab(props.tabId).catch(() => null);
+          if (shot) json = withScreenshot(json, shot, adapter.now());
+          else
+            note =
+              ' The browser did not allow a screenshot of the tab (open Sync Assist from its toolbar button on the AWRA tab), so the file has none.';
+        }
+        adapter.download(fileName(outputs.redacted.recordNumber, 'json'), json, 'application/json');
+      }
     } catch {
       setStatus('The browser did not allow copying: select the preview text and copy it.');
       return;
     }
     const saved = await save();
-    setStatus(saved ? DONE[kind] : `${DONE[kind].split(' and ')[0]}; history is unavailable.`);
+    const done = saved ? DONE[kind] : `${DONE[kind].split(' and ')[0]}; history is unavailable.`;
+    setStatus(done + note);
   };
 
   return (
@@ -104,7 +114,13 @@ export function EscalationForm(props: {
         unmasked={unmasked}
         onUnmask={unmask}
       />
-      <EscalationOutputs outputs={outputs} status={status} onOutput={(k) => void output(k)} />
+      <EscalationOutputs
+        outputs={outputs}
+        status={status}
+        screenshot={screenshot}
+        onScreenshot={setScreenshot}
+        onOutput={(k) => void output(k)}
+      />
     </form>
   );
 }

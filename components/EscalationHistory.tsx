@@ -12,6 +12,7 @@ export function EscalationHistory(props: {
   adapter: PopupAdapter;
   pack: RulePack;
   onChanged(): void;
+  onOpen(item: StoredEscalation): void;
 }) {
   const { adapter, items } = props;
   const [confirming, setConfirming] = useState(false);
@@ -53,6 +54,9 @@ export function EscalationHistory(props: {
                 {item.connector ? ` · ${item.connector}` : ''}
                 <span class="muted"> · {new Date(item.createdAt).toLocaleString()}</span>
                 <div class="actions">
+                  <button type="button" onClick={() => props.onOpen(item)}>
+                    Open<span class="sr"> {item.recordNumber}</span>
+                  </button>
                   <button type="button" onClick={() => void copy(item)}>
                     Copy again<span class="sr"> {item.recordNumber}</span>
                   </button>

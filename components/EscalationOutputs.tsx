@@ -6,6 +6,8 @@ export type OutputKind = 'text' | 'markdown' | 'email' | 'json';
 export function EscalationOutputs(props: {
   outputs: Outputs | null;
   status: string;
+  screenshot: boolean;
+  onScreenshot(on: boolean): void;
   onOutput(kind: OutputKind): void;
 }) {
   const { outputs } = props;
@@ -38,6 +40,15 @@ export function EscalationOutputs(props: {
           Download JSON
         </button>
       </div>
+      <label class="check">
+        <input
+          type="checkbox"
+          id="f-screenshot"
+          checked={props.screenshot}
+          onChange={(event) => props.onScreenshot(event.currentTarget.checked)}
+        />
+        Add a screenshot of the tab to the JSON (shown as it is: nothing in it is masked)
+      </label>
       {outputs?.shortened && (
         <p class="notice">
           The email is shortened to fit a mail link: download the JSON and attach it.

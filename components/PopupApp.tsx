@@ -23,6 +23,8 @@ export function PopupApp(props: { adapter: PopupAdapter; pack: RulePack }) {
   const [selected, setSelected] = useState(0);
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [history, setHistory] = useState<StoredEscalation[] | null>([]);
+  // A history entry reopened above the form; the form keeps what the user typed.
+  const [reopened, setReopened] = useState<StoredEscalation | null>(null);
 
   const refreshHistory = () =>
     void ask(adapter, { type: 'escalation-list' }).then((answer) =>
@@ -69,6 +71,19 @@ export function PopupApp(props: { adapter: PopupAdapter; pack: RulePack }) {
           onSelect={(index) => void openRecord(ctx, index)}
         />
       )}
+      {reopened && (
+        <EscalationDuplicate
+          item={reopened}
+          reopened
+          adapter={adapter}
+          pack={pack}
+          onChanged={(item) => {
+            setReopened(item);
+            refreshHistory();
+          }}
+          onStartNew={() => setReopened(null)}
+        />
+      )}
       {phase.kind === 'loading' && <p class="muted">Reading the page…</p>}
       {phase.kind === 'duplicate' && (
         <EscalationDuplicate
@@ -86,12 +101,22 @@ export function PopupApp(props: { adapter: PopupAdapter; pack: RulePack }) {
         <EscalationForm
           key={phase.key}
           initial={phase.draft}
+          tabId={ctx?.tabId ?? null}
           adapter={adapter}
           pack={pack}
           onSaved={refreshHistory}
         />
       )}
-      <EscalationHistory items={history} adapter={adapter} pack={pack} onChanged={refreshHistory} />
+      <EscalationHistory
+        items={history}
+        adapter={adapter}
+        pack={pack}
+        onChanged={refreshHistory}
+        onOpen={(item) => {
+          setReopened(item);
+          setTimeout(() => document.getElementById('reopened')?.scrollIntoView(), 0);
+        }}
+      />
     </main>
   );
 }

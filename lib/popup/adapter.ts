@@ -13,6 +13,11 @@ export interface PopupAdapter {
   /** Reads and removes storage.session's `pendingEscalation`. */
   takePending(): Promise<unknown>;
   copyText(text: string): Promise<void>;
+  /**
+   * A PNG data URL of what the tab shows; rejects when the tab is not the visible one or the
+   * browser does not allow it (Chrome allows it after the user opened the popup on that tab).
+   */
+  captureTab(tabId: number | null): Promise<string>;
   download(filename: string, text: string, mime: string): void;
 }
 
@@ -36,6 +41,15 @@ export function browserAdapter(): PopupAdapter {
       return stored[PENDING_KEY] ?? null;
     },
     copyText: (text) => navigator.clipboard.writeText(text),
+    captureTab: async (tabId) => {
+      const tab =
+        tabId === null
+          ? (await browser.tabs.query({ active: true, currentWindow: true }))[0]
+          : await browser.tabs.get(tabId);
+      // captureVisibleTab shows whatever is in front: never another tab than the one escalated.
+      if (!tab?.active || tab.windowId === undefined) throw new Error('The tab is not visible.');
+      return browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+    },
     download: (filename, text, mime) => {
       const url = URL.createObjectURL(new Blob([text], { type: mime }));
       const link = document.createElement('a');

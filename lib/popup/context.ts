@@ -12,6 +12,8 @@ export interface PopupContext {
   selected: number;
   /** The escalation trigger the overlay chose, for the preselected record. */
   trigger: string | null;
+  /** The tab the popup reads (`?tab=`), or null for the active tab. */
+  tabId: number | null;
 }
 
 /** `?tab=12` → 12; anything else → null. */
@@ -22,8 +24,7 @@ export function tabFromSearch(search: string): number | null {
   return id > 0 ? id : null;
 }
 
-async function askTab(adapter: PopupAdapter) {
-  const tabId = tabFromSearch(adapter.search) ?? (await adapter.activeTabId().catch(() => null));
+async function askTab(adapter: PopupAdapter, tabId: number | null) {
   if (tabId === null) return null;
   const answer = await adapter.sendToTab(tabId, { type: 'get-analysis' }).catch(() => undefined);
   const parsed = GetAnalysisResponseSchema.safeParse(answer);
@@ -31,18 +32,26 @@ async function askTab(adapter: PopupAdapter) {
 }
 
 export async function loadContext(adapter: PopupAdapter): Promise<PopupContext> {
+  const tabId = tabFromSearch(adapter.search) ?? (await adapter.activeTabId().catch(() => null));
   const [answer, rawPending] = await Promise.all([
-    askTab(adapter),
+    askTab(adapter, tabId),
     adapter.takePending().catch(() => null),
   ]);
   const pending = PendingSchema.safeParse(rawPending);
   const pick = pending.success ? pending.data : null;
   if (!answer || answer.analysis.page === null)
-    return { url: answer?.url ?? null, syncScreen: false, records: [], selected: 0, trigger: null };
+    return {
+      url: answer?.url ?? null,
+      syncScreen: false,
+      records: [],
+      selected: 0,
+      trigger: null,
+      tabId,
+    };
   const records = failingRecords(answer.analysis.records);
   const selected = preselect(records, pick);
   const chosen = records[selected];
   const trigger =
     pick?.recordNumber && chosen?.recordNumber === pick.recordNumber ? pick.trigger : null;
-  return { url: answer.url, syncScreen: true, records, selected, trigger };
+  return { url: answer.url, syncScreen: true, records, selected, trigger, tabId };
 }

@@ -51,3 +51,13 @@ export function fileName(recordNumber: string | null, ext: string): string {
   const base = (recordNumber ?? 'all').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60);
   return `escalation-${base || 'record'}.${ext}`;
 }
+
+/** The downloaded JSON with the tab's screenshot beside the escalation (never masked: it is a picture). */
+export function withScreenshot(json: string, dataUrl: string, at: number): string {
+  const payload = JSON.parse(json) as Record<string, unknown>;
+  return JSON.stringify(
+    { ...payload, screenshot: { format: 'png', capturedAt: new Date(at).toISOString(), dataUrl } },
+    null,
+    2,
+  );
+}
