@@ -51,7 +51,8 @@ export async function loadContext(adapter: PopupAdapter): Promise<PopupContext> 
   const records = failingRecords(answer.analysis.records);
   const selected = preselect(records, pick);
   const chosen = records[selected];
-  const trigger =
-    pick?.recordNumber && chosen?.recordNumber === pick.recordNumber ? pick.trigger : null;
+  const same = (a: string | null | undefined, b: string | null | undefined) =>
+    !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+  const trigger = same(chosen?.recordNumber, pick?.recordNumber) ? (pick?.trigger ?? null) : null;
   return { url: answer.url, syncScreen: true, records, selected, trigger, tabId };
 }

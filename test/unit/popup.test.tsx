@@ -1,0 +1,239 @@
+// @vitest-environment happy-dom
+// The popup's logic with a fake browser: which record it starts from, what it prefills from the
+// overlay's history, and what the downloaded JSON carries.
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PopupApp } from '../../components/PopupApp';
+import type { SerializedRecord } from '../../lib/messaging/protocol';
+import type { PopupAdapter } from '../../lib/popup/adapter';
+import { loadContext, tabFromSearch } from '../../lib/popup/context';
+import { draftFor, recordStateQuery } from '../../lib/popup/draft';
+import { withScreenshot } from '../../lib/popup/outputs';
+import { failingRecords, preselect } from '../../lib/popup/records';
+import { defaultRulePack } from '../../lib/rules/default';
+
+const MESSAGE = "Invalid Reference Id: Account 'Sales - M-Pesa' is not mapped in QuickBooks";
+
+function rec(extra: Partial<SerializedRecord>): SerializedRecord {
+  return {
+    recordNumber: 'INV-1',
+    recordType: 'invoice',
+    connector: 'QuickBooks Online',
+    syncRun: null,
+    status: 'failed',
+    message: MESSAGE,
+    messageType: 'mapping-missing',
+    retryCount: 1,
+    timestamp: null,
+    customer: null,
+    vendor: null,
+    amount: null,
+    module: null,
+    branch: null,
+    warehouse: null,
+    user: null,
+    ...extra,
+  };
+}
+
+function fakeAdapter(over: Partial<PopupAdapter> & { records?: SerializedRecord[] } = {}) {
+  const downloads: { name: string; text: string }[] = [];
+  const records = over.records ?? [rec({})];
+  const adapter: PopupAdapter = {
+    search: '?tab=7',
+    userAgent: 'TestBrowser/1.0',
+    now: () => Date.UTC(2026, 10, 26, 9, 0),
+    activeTabId: async () => 3,
+    sendToTab: async (tabId) => ({
+      url: `https://acme.awraops.com/tab/${tabId}`,
+      analysis: { page: 'sync-log', records },
+    }),
+    sendRuntime: async (message) => {
+      const type = (message as { type: string }).type;
+      if (type === 'escalation-list') return { available: true, items: [] };
+      if (type === 'escalation-find-recent') return { available: true, item: null };
+      if (type === 'escalation-record-state')
+        return { available: true, retries: 3, checksTicked: ['read-message'] };
+      if (type === 'escalation-save') return { available: true, id: 1 };
+      return undefined;
+    },
+    takePending: async () => null,
+    copyText: async () => undefined,
+    captureTab: async () => 'data:image/png;base64,iVBORw0KGgo=',
+    download: (name, text) => downloads.push({ name, text }),
+    ...over,
+  };
+  return { adapter, downloads };
+}
+
+describe('popup context', () => {
+  it('reads ?tab= strictly', () => {
+    expect(tabFromSearch('?tab=12')).toBe(12);
+    for (const bad of ['', '?tab=', '?tab=0', '?tab=-1', '?tab=1e3', '?tab=12abc']) {
+      expect(tabFromSearch(bad)).toBeNull();
+    }
+  });
+
+  it('asks the ?tab= tab, else the active tab', async () => {
+    const asked: number[] = [];
+    const sendToTab = async (tabId: number) => {
+      asked.push(tabId);
+      return { url: 'u', analysis: { page: 'sync-log', records: [rec({})] } };
+    };
+    await loadContext(fakeAdapter({ sendToTab }).adapter);
+    await loadContext(fakeAdapter({ sendToTab, search: '' }).adapter);
+    expect(asked).toEqual([7, 3]);
+  });
+
+  it('a tab whose content script does not answer, or answers nonsense, is not a sync screen', async () => {
+    for (const sendToTab of [
+      async () => Promise.reject(new Error('no receiver')),
+      async () => ({ url: 'u', analysis: { page: 'sync-hub', records: 'all of them' } }),
+      async () => ({ url: 'u', analysis: { page: null, records: [] } }),
+    ]) {
+      const ctx = await loadContext(fakeAdapter({ sendToTab }).adapter);
+      expect(ctx).toMatchObject({ syncScreen: false, records: [] });
+    }
+  });
+
+  it("preselects the overlay's record and keeps its trigger only for that record", async () => {
+    const records = [rec({ recordNumber: 'INV-1' }), rec({ recordNumber: 'INV-2' })];
+    const pending = { recordNumber: 'inv-2', connector: null, trigger: 'connector-wide', at: 1 };
+    const ctx = await loadContext(
+      fakeAdapter({ records, takePending: async () => pending }).adapter,
+    );
+    expect(ctx.selected).toBe(1);
+    expect(ctx.trigger).toBe('connector-wide');
+    const gone = { ...pending, recordNumber: 'INV-9' };
+    const other = await loadContext(
+      fakeAdapter({ records, takePending: async () => gone }).adapter,
+    );
+    expect(other).toMatchObject({ selected: 0, trigger: null });
+  });
+
+  it('lists a record once, at its latest attempt, and skips the ones that synced', () => {
+    const records = [
+      rec({ retryCount: 0, syncRun: 'SR-1' }),
+      rec({ recordNumber: 'INV-2', status: 'succeeded', messageType: null }),
+      rec({ retryCount: 2, syncRun: 'SR-3' }),
+      rec({ retryCount: 1, syncRun: 'SR-2' }),
+    ];
+    expect(failingRecords(records).map((r) => r.syncRun)).toEqual(['SR-3']);
+    expect(preselect(failingRecords(records), null)).toBe(0);
+  });
+});
+
+describe('popup draft', () => {
+  it("takes the larger retry count and the overlay's ticked checks", async () => {
+    const { adapter } = fakeAdapter();
+    const ctx = await loadContext(adapter);
+    expect(recordStateQuery(ctx, 0)).toEqual({
+      type: 'escalation-record-state',
+      connector: 'QuickBooks Online',
+      recordNumber: 'INV-1',
+    });
+    const draft = draftFor(ctx, 0, adapter, { retries: 3, checksTicked: ['read-message'] });
+    expect(draft).toMatchObject({
+      retryCount: 3,
+      checksTicked: ['read-message'],
+      message: MESSAGE,
+    });
+    expect(draftFor(ctx, 0, adapter, { retries: 0, checksTicked: [] }).retryCount).toBe(1);
+  });
+
+  it('a blank form asks nothing of the background', async () => {
+    const ctx = await loadContext(fakeAdapter({ sendToTab: async () => undefined }).adapter);
+    expect(recordStateQuery(ctx, 0)).toBeNull();
+    expect(draftFor(ctx, 0, fakeAdapter().adapter)).toMatchObject({
+      recordNumber: null,
+      message: null,
+      browser: 'TestBrowser/1.0',
+    });
+  });
+
+  it('puts the screenshot beside the escalation in the JSON', () => {
+    const json = withScreenshot(
+      '{"format":"x","escalation":{"a":1}}',
+      'data:image/png;base64,AA',
+      0,
+    );
+    expect(JSON.parse(json)).toEqual({
+      format: 'x',
+      escalation: { a: 1 },
+      screenshot: {
+        format: 'png',
+        capturedAt: '1970-01-01T00:00:00.000Z',
+        dataUrl: 'data:image/png;base64,AA',
+      },
+    });
+  });
+});
+
+describe('popup form (rendered)', () => {
+  const root = () => document.body.querySelector('#app')!;
+  afterEach(() => {
+    render(null, root());
+    document.body.innerHTML = '';
+  });
+
+  async function mount(adapter: PopupAdapter) {
+    document.body.innerHTML = '<div id="app"></div>';
+    render(<PopupApp adapter={adapter} pack={defaultRulePack} />, root());
+    await vi.waitFor(() => expect(document.querySelector('#f-recordNumber')).not.toBeNull());
+  }
+  const input = (id: string) => document.getElementById(id) as HTMLInputElement;
+  const button = (words: string) =>
+    [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith(words))!;
+  /** Types a value and waits for the preview to show it (a user sees it before clicking on). */
+  async function fill(id: string, value: string) {
+    input(id).value = value;
+    input(id).dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() =>
+      expect(document.querySelector('#preview')?.textContent).toContain(value),
+    );
+  }
+
+  it('prefills from the page and the overlay, then downloads the JSON with the screenshot', async () => {
+    const { adapter, downloads } = fakeAdapter();
+    await mount(adapter);
+    expect(input('f-recordNumber').value).toBe('INV-1');
+    await vi.waitFor(() => expect(input('f-retryCount').value).toBe('3'));
+    expect(document.querySelector('#checks-done')?.textContent).toContain(
+      defaultRulePack.firstChecks.find((c) => c.id === 'read-message')!.text,
+    );
+    await fill('f-expectedResult', 'The invoice posts');
+    input('f-screenshot').click();
+    await vi.waitFor(() => expect(input('f-screenshot').checked).toBe(true));
+    button('Download JSON').click();
+    await vi.waitFor(() => expect(downloads).toHaveLength(1));
+    const file = JSON.parse(downloads[0]!.text);
+    expect(file.escalation).toMatchObject({
+      recordNumber: 'INV-1',
+      expectedResult: 'The invoice posts',
+    });
+    expect(file.screenshot.dataUrl).toBe('data:image/png;base64,iVBORw0KGgo=');
+    await vi.waitFor(() =>
+      expect(document.querySelector('#output-status')?.textContent).toBe(
+        'JSON downloaded and saved to history.',
+      ),
+    );
+  });
+
+  it('says when history is unavailable, and still copies', async () => {
+    const copied: string[] = [];
+    const { adapter } = fakeAdapter({
+      sendRuntime: async () => ({ available: false, reason: 'IndexedDB is unavailable' }),
+      copyText: async (text) => void copied.push(text),
+    });
+    await mount(adapter);
+    await fill('f-expectedResult', 'The invoice posts');
+    button('Copy as text').click();
+    await vi.waitFor(() =>
+      expect(document.querySelector('#output-status')?.textContent).toBe(
+        'Copied as text; history is unavailable.',
+      ),
+    );
+    expect(copied[0]).toContain(MESSAGE);
+    expect(document.querySelector('#history')?.textContent).toContain('History is unavailable.');
+  });
+});
