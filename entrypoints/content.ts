@@ -40,7 +40,11 @@ export default defineContentScript({
       const request = ContentRequestSchema.safeParse(message);
       if (!request.success) return undefined;
       const analysis = serializeAnalysis(analyzeDocument(document, location.href, pack));
-      const response: GetAnalysisResponse = { url: location.href, analysis };
+      const response: GetAnalysisResponse = {
+        url: location.href,
+        analysis,
+        lastTouched: overlay.lastTouched(),
+      };
       return Promise.resolve(response);
     };
     browser.runtime.onMessage.addListener(onMessage);

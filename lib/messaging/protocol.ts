@@ -39,6 +39,11 @@ export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 export const GetAnalysisResponseSchema = z.object({
   url: z.string(),
   analysis: SerializedAnalysisSchema,
+  /** The record the user last expanded or acted on in the overlay (its history key). */
+  lastTouched: z
+    .object({ connector: z.string().max(500), recordNumber: z.string().max(500) })
+    .nullable()
+    .optional(),
 });
 export type GetAnalysisResponse = z.infer<typeof GetAnalysisResponseSchema>;
 

@@ -46,6 +46,8 @@ export function startOverlay(options: OverlayOptions) {
   let summary: SummaryHost | null = null;
   let frame = 0;
   let observer: MutationObserver | null = null;
+  // The record the user last expanded or acted on: the popup starts from it.
+  let lastTouched: RecordRef | null = null;
 
   const uiFor = (key: string) =>
     ui.get(key) ?? ui.set(key, { expanded: false, confirmReason: null, notice: null }).get(key)!;
@@ -99,13 +101,18 @@ export function startOverlay(options: OverlayOptions) {
         state={state}
         ui={targetUi}
         actions={{
-          onToggleBadge: () => update({ expanded: !targetUi.expanded }),
-          onToggleCheck: (id, ticked) =>
+          onToggleBadge: () => {
+            if (!targetUi.expanded) lastTouched = target.historyKey;
+            update({ expanded: !targetUi.expanded });
+          },
+          onToggleCheck: (id, ticked) => {
+            lastTouched = target.historyKey;
             saveState(target, {
               ticks: ticked
                 ? [...new Set([...state.ticks, id])]
                 : state.ticks.filter((t) => t !== id),
-            }),
+            });
+          },
           onCollapse: (collapsed) => saveState(target, { collapsed }),
           onDismiss: () => saveState(target, { dismissed: true }),
           onCancelRetry: () => update({ confirmReason: null }),
@@ -116,6 +123,7 @@ export function startOverlay(options: OverlayOptions) {
             control?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
           },
           onEscalate: () => {
+            lastTouched = target.historyKey;
             // The popup builds the escalation; when the browser will not open it from here, the
             // guide's format goes to the clipboard instead.
             const trigger = view.escalation[0]?.id ?? null;
@@ -315,6 +323,7 @@ export function startOverlay(options: OverlayOptions) {
     const target = targetForControl(control, targets);
     if (!target) return;
     const ref = target.historyKey;
+    lastTouched = ref;
     const overridden = allowOnce.delete(target.key);
     if (!overridden) {
       const view = viewFor(target);
@@ -354,6 +363,11 @@ export function startOverlay(options: OverlayOptions) {
     refresh() {
       schedule();
       for (const delay of [300, 1500]) setTimeout(() => !signal.aborted && schedule(), delay);
+    },
+    /** The record the user last expanded or acted on, while it is still on the page. */
+    lastTouched(): RecordRef | null {
+      const ref = lastTouched;
+      return ref && targets.some((t) => refKey(t.historyKey) === refKey(ref)) ? ref : null;
     },
   };
 }

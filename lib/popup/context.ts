@@ -31,14 +31,27 @@ async function askTab(adapter: PopupAdapter, tabId: number | null) {
   return parsed.success ? parsed.data : null;
 }
 
+export const PENDING_TTL_MS = 10 * 60_000;
+
 export async function loadContext(adapter: PopupAdapter): Promise<PopupContext> {
   const tabId = tabFromSearch(adapter.search) ?? (await adapter.activeTabId().catch(() => null));
   const [answer, rawPending] = await Promise.all([
     askTab(adapter, tabId),
     adapter.takePending().catch(() => null),
   ]);
-  const pending = PendingSchema.safeParse(rawPending);
-  const pick = pending.success ? pending.data : null;
+  const parsedPending = PendingSchema.safeParse(rawPending);
+  // A "Prepare an escalation" the popup never showed (it did not open) goes stale.
+  const pending =
+    parsedPending.success && adapter.now() - parsedPending.data.at <= PENDING_TTL_MS
+      ? parsedPending
+      : { success: false as const };
+  // The overlay's "Prepare an escalation" wins; else the record last expanded or acted on.
+  const touched = answer?.lastTouched;
+  const pick = pending.success
+    ? pending.data
+    : touched
+      ? { ...touched, trigger: null, at: 0 }
+      : null;
   if (!answer || answer.analysis.page === null)
     return {
       url: answer?.url ?? null,

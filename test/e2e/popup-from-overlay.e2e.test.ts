@@ -123,6 +123,35 @@ describe('from the overlay to the popup', () => {
     await p.close();
   });
 
+  it('starts from the row the user last expanded on a list', async () => {
+    const views = await open(s, '/sync-hub');
+    const badges = views.filter((v) => v.kind === 'badge' && v.unit);
+    expect(badges.length).toBeGreaterThan(2);
+    const unit = badges[badges.length - 1]!.unit!; // "row:BILL-3107"
+    await s.page.evaluate(
+      (tag: string, unit: string) => {
+        const host = [...document.querySelectorAll(tag)].find(
+          (h) => h.parentElement?.closest('[data-live]')?.getAttribute('data-live') === unit,
+        );
+        (host?.shadowRoot?.querySelector('button.badge') as HTMLButtonElement).click();
+      },
+      HOST,
+      unit,
+    );
+    const p = await popup();
+    const chosen = await p.$eval(
+      '#record-picker',
+      (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '',
+    );
+    const record = unit.replace(/^row:/, '');
+    expect(chosen).toContain(record);
+    expect(await value(p, 'f-recordNumber')).toBe(record);
+    expect(
+      await p.$eval('#record-picker', (el) => (el as HTMLSelectElement).selectedIndex),
+    ).toBeGreaterThan(0);
+    await p.close();
+  });
+
   it('raised no page errors in the popup', () => {
     expect(popupErrors).toEqual([]);
     expect(s.pageErrors).toEqual([]);

@@ -98,7 +98,8 @@ describe('popup context', () => {
 
   it("preselects the overlay's record and keeps its trigger only for that record", async () => {
     const records = [rec({ recordNumber: 'INV-1' }), rec({ recordNumber: 'INV-2' })];
-    const pending = { recordNumber: 'inv-2', connector: null, trigger: 'connector-wide', at: 1 };
+    const at = Date.UTC(2026, 10, 26, 8, 55);
+    const pending = { recordNumber: 'inv-2', connector: null, trigger: 'connector-wide', at };
     const ctx = await loadContext(
       fakeAdapter({ records, takePending: async () => pending }).adapter,
     );
@@ -109,6 +110,20 @@ describe('popup context', () => {
       fakeAdapter({ records, takePending: async () => gone }).adapter,
     );
     expect(other).toMatchObject({ selected: 0, trigger: null });
+  });
+
+  it('else starts from the record last expanded or acted on; a stale pending pick is ignored', async () => {
+    const records = [rec({ recordNumber: 'INV-1' }), rec({ recordNumber: 'INV-2' })];
+    const sendToTab = async () => ({
+      url: 'u',
+      analysis: { page: 'sync-hub', records },
+      lastTouched: { connector: 'QuickBooks Online', recordNumber: 'INV-2' },
+    });
+    const stale = { recordNumber: 'INV-1', connector: null, trigger: 'connector-wide', at: 1 };
+    const ctx = await loadContext(
+      fakeAdapter({ records, sendToTab, takePending: async () => stale }).adapter,
+    );
+    expect(ctx).toMatchObject({ selected: 1, trigger: null });
   });
 
   it('lists a record once, at its latest attempt, and skips the ones that synced', () => {
