@@ -7,20 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { analysisFromContentScript, E2E_BUILD } from '../test/e2e/harness';
+import { MOCK_SCREENS } from '../test/mock-awra/screens';
 import { startMockAwra } from '../test/mock-awra/server';
-
-const SCREENS = [
-  '/sync-hub',
-  '/qbo-sync',
-  '/qbo-sync/INV-20417',
-  '/integrations',
-  '/invoices/INV-20417',
-  '/invoices/INV-20422',
-  '/payments/PAY-8812',
-  '/bills/BILL-3112',
-  '/customers/CUS-1057',
-  '/',
-];
 
 execSync('npm run --silent build:e2e', { stdio: 'inherit' });
 const mock = await startMockAwra({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
@@ -58,7 +46,7 @@ if (!headless) {
   const folder = join(process.cwd(), 'demo-screenshots');
   mkdirSync(folder, { recursive: true });
   const page = await browser.newPage();
-  for (const path of SCREENS) {
+  for (const path of MOCK_SCREENS) {
     await page.goto(`${mock.url}${path}`, { waitUntil: 'load' });
     const { analysis } = await analysisFromContentScript(worker, page);
     await new Promise((ok) => setTimeout(ok, 300));

@@ -1,4 +1,5 @@
 /** Turns what the page shows (plus our own history) into a draft the user only has to complete. */
+import { emptyRecord } from '../analyze/types';
 import type { SerializedRecord } from '../messaging/protocol';
 import { LIMITS, type EscalationDraft } from './model';
 
@@ -73,24 +74,7 @@ export function escalationFromRecord(
 /** A blank draft for a tab that is not an AWRA sync screen: the user types everything. */
 export function blankEscalation(extras: Pick<PrefillExtras, 'now' | 'browser' | 'pageUrl'>) {
   return escalationFromRecord(
-    {
-      recordNumber: null,
-      recordType: null,
-      connector: null,
-      syncRun: null,
-      status: null,
-      message: null,
-      messageType: null,
-      retryCount: null,
-      timestamp: null,
-      customer: null,
-      vendor: null,
-      amount: null,
-      module: null,
-      branch: null,
-      warehouse: null,
-      user: null,
-    },
+    emptyRecord(),
     { ...extras, ourRetries: 0, checksTicked: [], trigger: null },
   );
 }

@@ -1,43 +1,14 @@
 // The escalation popup in real Chromium (e2e build) against the mock AWRA app.
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MockAwra } from '../mock-awra/server';
-import { launchWithExtension, withMock, type WithExtension } from './harness';
-import { click, openPopupFor, text, type, value, waitText } from './popup-helpers';
+import { describe, expect, it } from 'vitest';
+import { click, popupSuite, text, type, value, waitText } from './popup-helpers';
 
-let ext: WithExtension;
-let mock: MockAwra;
-let page: Page;
-const popupErrors: string[] = [];
+const s = popupSuite();
 
 const MESSAGE = "Invalid Reference Id: Account 'Sales - M-Pesa' is not mapped in QuickBooks";
 
-beforeAll(async () => {
-  [mock, ext] = await Promise.all([withMock(), launchWithExtension()]);
-  page = await ext.browser.newPage();
-  await ext.browser
-    .defaultBrowserContext()
-    .overridePermissions(`chrome-extension://${ext.extensionId}`, [
-      'clipboard-read',
-      'clipboard-write',
-      'clipboard-sanitized-write',
-    ]);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await mock?.close();
-});
-
-async function popupFor(path: string): Promise<Page> {
-  const popup = await openPopupFor(ext, page, `${mock.url}${path}`);
-  popup.on('pageerror', (error) => popupErrors.push(String(error)));
-  return popup;
-}
-
 describe('escalation popup', () => {
   it('prefills INV-20417, validates and copies the text', async () => {
-    const popup = await popupFor('/invoices/INV-20417');
+    const popup = await s.popupFor('/invoices/INV-20417');
     expect(await value(popup, 'f-recordNumber')).toBe('INV-20417');
     expect(await value(popup, 'f-connector')).toBe('QuickBooks Online');
     expect(await value(popup, 'f-message')).toBe(MESSAGE);
@@ -72,7 +43,7 @@ describe('escalation popup', () => {
   });
 
   it('shows the earlier escalation on a second open and lets the user add a note', async () => {
-    const popup = await popupFor('/invoices/INV-20417');
+    const popup = await s.popupFor('/invoices/INV-20417');
     await waitText(popup, '#duplicate', 'Already escalated');
     expect(await text(popup, '#duplicate-text')).toContain(MESSAGE);
     expect(await popup.$('#f-recordNumber')).toBeNull();
@@ -91,7 +62,7 @@ describe('escalation popup', () => {
   });
 
   it('lists the history and deletes one', async () => {
-    const popup = await popupFor('/invoices/INV-20417');
+    const popup = await s.popupFor('/invoices/INV-20417');
     await waitText(popup, '#history', 'INV-20417');
     expect(await popup.$$eval('#history li', (items) => items.length)).toBe(1);
     await click(popup, 'Delete', '#history li');
@@ -100,7 +71,7 @@ describe('escalation popup', () => {
   });
 
   it('on a screen without sync records says so and offers a blank form', async () => {
-    const popup = await popupFor('/dashboard');
+    const popup = await s.popupFor('/dashboard');
     await waitText(popup, '#not-sync', 'This tab is not an AWRA sync screen');
     expect(await value(popup, 'f-recordNumber')).toBe('');
     expect(await value(popup, 'f-message')).toBe('');
@@ -108,6 +79,6 @@ describe('escalation popup', () => {
   });
 
   it('raised no page errors in the popup', () => {
-    expect(popupErrors).toEqual([]);
+    expect(s.popupErrors).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 /** Helpers for the popup browser tests: the popup page opened in a tab with `?tab=<id>`. */
 import type { Page } from 'puppeteer-core';
-import { contentScriptTab, type WithExtension } from './harness';
+import { afterAll, beforeAll } from 'vitest';
+import type { MockAwra } from '../mock-awra/server';
+import { contentScriptTab, launchWithExtension, withMock, type WithExtension } from './harness';
 import { eventually } from './overlay-helpers';
 
 /** Opens `url` in `page`, then the popup for that tab in a new page. */
@@ -61,4 +63,45 @@ export async function waitText(popup: Page, selector: string, words: string): Pr
       throw new Error(`${error.message}; it shows: ${(await shown()).slice(0, 300)}`);
     },
   );
+}
+
+/** One Chromium with the e2e build, one mock AWRA app and one AWRA tab, for a popup test file. */
+export interface PopupSuite {
+  ext: WithExtension;
+  mock: MockAwra;
+  /** The AWRA tab. */
+  page: Page;
+  /** Uncaught errors in any popup opened through `popupFor` or `watch`. */
+  popupErrors: string[];
+  /** Opens `path` of the mock in the AWRA tab, then the popup for it. */
+  popupFor(path: string): Promise<Page>;
+  /** Records the popup's uncaught errors in `popupErrors`. */
+  watch(popup: Page): Page;
+}
+
+/** Registers the file's beforeAll/afterAll; the returned object is filled in by beforeAll. */
+export function popupSuite(): PopupSuite {
+  const suite = { popupErrors: [] as string[] } as PopupSuite;
+  beforeAll(async () => {
+    [suite.mock, suite.ext] = await Promise.all([withMock(), launchWithExtension()]);
+    suite.page = await suite.ext.browser.newPage();
+    await suite.ext.browser
+      .defaultBrowserContext()
+      .overridePermissions(`chrome-extension://${suite.ext.extensionId}`, [
+        'clipboard-read',
+        'clipboard-write',
+        'clipboard-sanitized-write',
+      ]);
+    suite.watch = (popup) => {
+      popup.on('pageerror', (error) => suite.popupErrors.push(String(error)));
+      return popup;
+    };
+    suite.popupFor = async (path) =>
+      suite.watch(await openPopupFor(suite.ext, suite.page, `${suite.mock.url}${path}`));
+  });
+  afterAll(async () => {
+    await suite.ext?.close();
+    await suite.mock?.close();
+  });
+  return suite;
 }

@@ -4,43 +4,19 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MockAwra } from '../mock-awra/server';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './engine';
-import { contentScriptTab, launchWithExtension, withMock, type WithExtension } from './harness';
+import { contentScriptTab } from './harness';
 import { eventually } from './overlay-helpers';
-import { click, openPopupFor, text, type, value, waitText } from './popup-helpers';
+import { click, popupSuite, text, type, value, waitText } from './popup-helpers';
 
-let ext: WithExtension;
-let mock: MockAwra;
-let page: Page;
+const s = popupSuite();
 const downloads = mkdtempSync(join(tmpdir(), 'sync-assist-downloads-'));
-const popupErrors: string[] = [];
 
 beforeAll(async () => {
-  [mock, ext] = await Promise.all([withMock(), launchWithExtension()]);
-  page = await ext.browser.newPage();
-  await ext.browser
-    .defaultBrowserContext()
-    .overridePermissions(`chrome-extension://${ext.extensionId}`, [
-      'clipboard-read',
-      'clipboard-write',
-      'clipboard-sanitized-write',
-    ]);
-  const cdp = await ext.browser.target().createCDPSession();
+  const cdp = await s.ext.browser.target().createCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
 });
-
-afterAll(async () => {
-  await ext?.close();
-  await mock?.close();
-});
-
-async function popupFor(path: string): Promise<Page> {
-  const popup = await openPopupFor(ext, page, `${mock.url}${path}`);
-  popup.on('pageerror', (error) => popupErrors.push(String(error)));
-  return popup;
-}
 
 /** The file the browser saved, parsed, once it is complete. */
 async function downloaded(name: string): Promise<string> {
@@ -54,7 +30,7 @@ interface AxeFinding {
   targets: string[];
 }
 
-/** axe-core's serious and critical findings on the whole popup page. */
+/** axe-core's serious and critical findings on the whole popup s.page. */
 async function axeSerious(popup: Page): Promise<AxeFinding[]> {
   // Runtime.evaluate is not bound by the extension page's CSP, unlike a <script> tag.
   await popup.evaluate(readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
@@ -74,7 +50,7 @@ async function axeSerious(popup: Page): Promise<AxeFinding[]> {
 
 describe('popup outputs', () => {
   it('copies Markdown, drafts the email to support, and masks an email address until unmasked', async () => {
-    const popup = await popupFor('/invoices/INV-20417');
+    const popup = await s.popupFor('/invoices/INV-20417');
     await type(popup, 'f-expectedResult', 'The invoice posts to QuickBooks');
     await type(
       popup,
@@ -115,17 +91,17 @@ describe('popup outputs', () => {
    */
   it('downloads the JSON; a screenshot the browser refuses is reported, not faked', async () => {
     // A popup window beside the AWRA tab (as the toolbar popup is), so that tab stays visible.
-    await page.goto(`${mock.url}/payments/PAY-8812`, { waitUntil: 'load' });
-    const { tabId } = await contentScriptTab(ext.worker, page);
-    const url = `chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`;
-    await ext.worker.evaluate((url: string) => {
+    await s.page.goto(`${s.mock.url}/payments/PAY-8812`, { waitUntil: 'load' });
+    const { tabId } = await contentScriptTab(s.ext.worker, s.page);
+    const url = `chrome-extension://${s.ext.extensionId}/popup.html?tab=${tabId}`;
+    await s.ext.worker.evaluate((url: string) => {
       const windows = (
         globalThis as unknown as { chrome: { windows: { create(o: object): void } } }
       ).chrome.windows;
       windows.create({ url, type: 'popup', width: 420, height: 700 });
     }, url);
-    const popup = await (await ext.browser.waitForTarget((t) => t.url() === url)).asPage();
-    popup.on('pageerror', (error) => popupErrors.push(String(error)));
+    const popup = await (await s.ext.browser.waitForTarget((t) => t.url() === url)).asPage();
+    s.watch(popup);
     await waitText(popup, 'main', 'From the page');
     expect(await value(popup, 'f-recordNumber')).toBe('PAY-8812');
 
@@ -150,7 +126,7 @@ describe('popup outputs', () => {
   });
 
   it('history: reopens an entry, exports all as JSON and CSV, deletes all after confirming', async () => {
-    const popup = await popupFor('/invoices/INV-20422');
+    const popup = await s.popupFor('/invoices/INV-20422');
     await waitText(popup, '#history', 'PAY-8812');
     expect(await popup.$$eval('#history li', (items) => items.length)).toBe(2);
 
@@ -181,7 +157,7 @@ describe('popup outputs', () => {
   });
 
   it('axe-core finds no serious or critical issue, in light and dark themes, before and after validation', async () => {
-    const popup = await popupFor('/invoices/INV-20417');
+    const popup = await s.popupFor('/invoices/INV-20417');
     for (const scheme of ['light', 'dark'] as const) {
       await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       expect(await axeSerious(popup)).toEqual([]);
@@ -195,7 +171,7 @@ describe('popup outputs', () => {
     await popup.close();
 
     // The duplicate guard's view and the history list.
-    const again = await popupFor('/invoices/INV-20417');
+    const again = await s.popupFor('/invoices/INV-20417');
     await waitText(again, '#duplicate', 'Already escalated');
     await waitText(again, '#history', 'INV-20417');
     expect(await axeSerious(again)).toEqual([]);
@@ -203,6 +179,6 @@ describe('popup outputs', () => {
   });
 
   it('raised no page errors in the popup', () => {
-    expect(popupErrors).toEqual([]);
+    expect(s.popupErrors).toEqual([]);
   });
 });

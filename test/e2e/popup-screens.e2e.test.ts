@@ -1,26 +1,13 @@
 // On every mock AWRA screen with a failed sync, the popup's escalation carries each field of the
 // guide's escalation format (and of AWRA Support's capture list) that the screen shows.
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SerializedRecord } from '../../lib/messaging/protocol';
 import { failingRecords } from '../../lib/popup/records';
-import type { MockAwra } from '../mock-awra/server';
-import { contentScriptTab, launchWithExtension, withMock, type WithExtension } from './harness';
-import { click, openPopupForTab, text, type, value, waitText } from './popup-helpers';
+import { MOCK_SCREENS } from '../mock-awra/screens';
+import { contentScriptTab } from './harness';
+import { click, openPopupForTab, popupSuite, text, type, value, waitText } from './popup-helpers';
 
-let ext: WithExtension;
-let mock: MockAwra;
-let page: Page;
-const popupErrors: string[] = [];
-
-beforeAll(async () => {
-  [mock, ext] = await Promise.all([withMock(), launchWithExtension()]);
-  page = await ext.browser.newPage();
-});
-afterAll(async () => {
-  await ext?.close();
-  await mock?.close();
-});
+const s = popupSuite();
 
 /** Form field id → the record's field, for what the page shows as text. */
 const SHOWN_AS_TEXT: [string, keyof SerializedRecord][] = [
@@ -37,29 +24,20 @@ const SHOWN_AS_TEXT: [string, keyof SerializedRecord][] = [
   ['f-failedAt', 'timestamp'],
 ];
 
-const SCREENS = [
-  '/sync-hub',
-  '/qbo-sync',
-  '/qbo-sync/INV-20417',
-  '/integrations',
-  '/invoices/INV-20417',
-  '/invoices/INV-20422',
-  '/payments/PAY-8812',
-  '/bills/BILL-3112',
-  '/customers/CUS-1057',
-];
+/** The dashboard has no failed sync to escalate. */
+const SCREENS = MOCK_SCREENS.filter((path) => path !== '/');
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe('an escalation from each mock screen', () => {
   it.each(SCREENS)('%s: the form and the copied text carry what the screen shows', async (path) => {
-    await page.goto(`${mock.url}${path}`, { waitUntil: 'load' });
-    const { response } = await contentScriptTab(ext.worker, page);
+    await s.page.goto(`${s.mock.url}${path}`, { waitUntil: 'load' });
+    const { response } = await contentScriptTab(s.ext.worker, s.page);
     const records = failingRecords(response.analysis.records);
     expect(records.length, `a failed record on ${path}`).toBeGreaterThan(0);
     // What a user sees: the text, plus the values of read-only fields (record pages use them).
     const shownText = squash(
-      await page.evaluate(() =>
+      await s.page.evaluate(() =>
         [
           document.body.innerText,
           ...[...document.querySelectorAll('input, textarea')].map(
@@ -72,8 +50,8 @@ describe('an escalation from each mock screen', () => {
       ),
     );
 
-    const popup = await openPopupForTab(ext, page);
-    popup.on('pageerror', (error) => popupErrors.push(String(error)));
+    const popup = await openPopupForTab(s.ext, s.page);
+    s.watch(popup);
     // Lists: the first record and the last one, picked by the user.
     const picks = records.length > 1 ? [0, records.length - 1] : [0];
     for (const index of picks) {
@@ -133,6 +111,6 @@ describe('an escalation from each mock screen', () => {
   });
 
   it('raised no page errors in the popup', () => {
-    expect(popupErrors).toEqual([]);
+    expect(s.popupErrors).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../components/PopupApp';
+import { emptyRecord } from '../../lib/analyze/types';
 import type { SerializedRecord } from '../../lib/messaging/protocol';
 import type { PopupAdapter } from '../../lib/popup/adapter';
 import { loadContext, tabFromSearch } from '../../lib/popup/context';
@@ -16,22 +17,14 @@ const MESSAGE = "Invalid Reference Id: Account 'Sales - M-Pesa' is not mapped in
 
 function rec(extra: Partial<SerializedRecord>): SerializedRecord {
   return {
+    ...emptyRecord(),
     recordNumber: 'INV-1',
     recordType: 'invoice',
     connector: 'QuickBooks Online',
-    syncRun: null,
     status: 'failed',
     message: MESSAGE,
     messageType: 'mapping-missing',
     retryCount: 1,
-    timestamp: null,
-    customer: null,
-    vendor: null,
-    amount: null,
-    module: null,
-    branch: null,
-    warehouse: null,
-    user: null,
     ...extra,
   };
 }
