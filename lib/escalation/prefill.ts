@@ -73,8 +73,10 @@ export function escalationFromRecord(
 
 /** A blank draft for a tab that is not an AWRA sync screen: the user types everything. */
 export function blankEscalation(extras: Pick<PrefillExtras, 'now' | 'browser' | 'pageUrl'>) {
-  return escalationFromRecord(
-    emptyRecord(),
-    { ...extras, ourRetries: 0, checksTicked: [], trigger: null },
-  );
+  return escalationFromRecord(emptyRecord(), {
+    ...extras,
+    ourRetries: 0,
+    checksTicked: [],
+    trigger: null,
+  });
 }
