@@ -2,7 +2,7 @@
 // instead of throwing, so the overlay and the popup never break on an odd screen.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument, serializeAnalysis, type Analysis } from '../../lib/analyze';
+import { analyzeDocument, type Analysis } from '../../lib/analyze';
 import { classifyMessage, compileMessageRules } from '../../lib/analyze/classify';
 import { parseHtml } from '../../lib/cli/html';
 import { SerializedAnalysisSchema } from '../../lib/messaging/protocol';
@@ -14,31 +14,14 @@ import {
   treeArbitrary,
   urlArbitrary,
 } from '../helpers/dom-arbitraries';
+import { expectValidAnalysis as expectValid } from '../helpers/analysis-checks';
 
 const pack = defaultRulePack;
 // Enough cases to reach odd corners, few enough that the unit suite stays quick; FC_RUNS=2000
 // for a longer hunt.
 const RUNS = { numRuns: Number(process.env.FC_RUNS) || 100 };
 
-/** What must hold for every Analysis, whatever the page. */
-function expectValidAnalysis(analysis: Analysis, doc: Document) {
-  const serialized = serializeAnalysis(analysis);
-  const parsed = SerializedAnalysisSchema.safeParse(serialized);
-  expect(parsed.error?.issues ?? []).toEqual([]);
-  // The schema strips unknown keys: equality also proves the records carry no extra fields.
-  expect(parsed.data).toEqual(serialized);
-  // It crosses a message boundary: it must survive structured JSON unchanged.
-  expect(JSON.parse(JSON.stringify(serialized))).toEqual(serialized);
-  if (analysis.page === null) expect(analysis.records).toEqual([]);
-  for (const record of analysis.records) {
-    if (record.message !== null)
-      expect(record.message.length).toBeLessThanOrEqual(pack.maxMessageLength + 1);
-    // A type only for a message, and every message gets one.
-    expect(record.messageType === null).toBe(record.message === null);
-    // The overlay attaches to the anchor: it must be in this page.
-    if (record.anchor) expect(doc.contains(record.anchor)).toBe(true);
-  }
-}
+const expectValidAnalysis = (analysis: Analysis, doc: Document) => expectValid(analysis, doc, pack);
 
 describe('engine properties', () => {
   it('random element trees with sync words and hostile text: never throws, always valid', () => {
