@@ -92,3 +92,12 @@ export async function expandBadges() {
 }
 
 export type { RecordState };
+
+/** Waits (polling, up to a generous bound) until `check` holds: answers arrive asynchronously. */
+export async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 1000; i++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`never happened: ${what}`);
+}

@@ -10,11 +10,12 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandler } from '../../lib/messaging/background-handler';
 import type { Sender } from '../../lib/messaging/protocol';
+import type { RecordRef } from '../../lib/overlay/backend';
 import { runtimeBackend } from '../../lib/overlay/runtime-backend';
 import { DB_VERSION } from '../../lib/store/db';
 import { openStore, type OpenOptions, type StoreResult } from '../../lib/store/open';
 import { PAGES_DIR } from '../helpers/fixtures';
-import { loadPage, runOverlay, shownHosts } from '../helpers/overlay-dom';
+import { loadPage, runOverlay, shownHosts, until } from '../helpers/overlay-dom';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT}/`;
@@ -88,7 +89,7 @@ describe('the overlay when the store cannot be opened', () => {
     loadPage(PAGE);
     const overlay = await runOverlay(URL, backend);
     stop = overlay.stop;
-    await settle();
+    await until(() => card().text.includes(UNAVAILABLE), 'the store answered unavailable');
     const shown = card();
     expect(shown.quote).toContain('Customer 58 is inactive');
     expect(shown.text).toMatch(/Likely cause: \S/);
@@ -104,16 +105,22 @@ describe('the overlay when a write fails (quota exceeded)', () => {
   it('starts with history, then says it is unavailable when a tick cannot be saved', async () => {
     const name = `storage-failure-${next++}`;
     const { backend } = backgroundStart(() => openStore({ name }));
+    let answered = 0;
+    const counted = {
+      ...backend,
+      recordState: (record: RecordRef) => backend.recordState(record).finally(() => answered++),
+    };
     loadPage(PAGE);
-    const overlay = await runOverlay(URL, backend);
+    const overlay = await runOverlay(URL, counted);
     stop = overlay.stop;
-    await settle();
+    await until(() => answered > 0, 'the record state was answered');
     expect(card().text).not.toContain(UNAVAILABLE);
     const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw quota;
     });
     expect(await tickFirstCheck()).toBe(true);
+    await until(() => card().text.includes(UNAVAILABLE), 'the refused write was noticed');
     expect(card().text).toContain(UNAVAILABLE);
   });
 });
