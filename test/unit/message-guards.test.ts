@@ -2,6 +2,7 @@
 // request type × wrong shapes × wrong senders: a rejected message gets no answer and touches
 // nothing (no store opened, no popup opened, no page read).
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandler } from '../../lib/messaging/background-handler';
 import { createContentHandler } from '../../lib/messaging/content-handler';
@@ -190,5 +191,35 @@ describe('the background as wired', () => {
     expect(
       handlers.content!({ type: 'get-record-state', ...ref }, SENDERS['our popup']),
     ).toBeUndefined();
+  });
+});
+
+describe('random messages', () => {
+  const types = REQUESTS.map((r) => r.request.type as string);
+  const randomMessage = fc.oneof(
+    fc.anything(),
+    // Known types with random fields: closer to what a confused or hostile sender would try.
+    fc
+      .record({ type: fc.constantFrom(...types) })
+      .chain((head) =>
+        fc
+          .dictionary(fc.string({ maxLength: 12 }), fc.anything())
+          .map((rest) => ({ ...rest, ...head })),
+      ),
+  );
+
+  it('never throw, and from a wrong sender never get an answer', () => {
+    const { handlers, background } = setup();
+    fc.assert(
+      fc.property(randomMessage, fc.constantFrom(...Object.values(SENDERS)), (message, sender) => {
+        for (const [name, handle] of Object.entries(handlers)) {
+          const answer = handle(message, sender);
+          if (!ALLOWED[name]!.some((allowed) => SENDERS[allowed] === sender))
+            expect(answer).toBeUndefined();
+        }
+        background(message, sender); // the chain as wired: must not throw either
+      }),
+      { numRuns: 300 },
+    );
   });
 });
