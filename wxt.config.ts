@@ -18,7 +18,15 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'sync-assist@awra-tools', strict_min_version: '128.0' },
+            // 140 (the ESR) is the first Firefox, 142 the first Firefox for Android, to read the
+            // data collection declaration addons.mozilla.org requires of new extensions.
+            gecko: {
+              id: 'sync-assist@awra-tools',
+              strict_min_version: '140.0',
+              // Nothing is collected or sent anywhere: escalations leave only when the user sends them.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

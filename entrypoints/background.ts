@@ -1,4 +1,5 @@
 import { createBackgroundHandler } from '@/lib/messaging/background-handler';
+import { firstAnswer } from '@/lib/messaging/dispatch';
 import { createEscalationHandler } from '@/lib/messaging/escalation-handler';
 import { createOpenEscalationHandler } from '@/lib/messaging/open-escalation';
 import { defaultRulePack } from '@/lib/rules/default';
@@ -12,6 +13,7 @@ export default defineBackground(() => {
   // origin; content scripts reach them only through these validated messages.
   const handle = createBackgroundHandler({
     extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
     openStore: () => openStore(),
     now: () => Date.now(),
     windowHours: () => defaultRulePack.escalation.windowHours,
@@ -26,14 +28,12 @@ export default defineBackground(() => {
   // The overlay's "Prepare an escalation" opens the popup with that record chosen.
   const handleOpen = createOpenEscalationHandler({
     extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
     now: () => Date.now(),
     setPending: (pending) => browser.storage.session.set({ pendingEscalation: pending }),
     openPopup: () => browser.action.openPopup(),
   });
-  browser.runtime.onMessage.addListener(
-    (message, sender) =>
-      handle(message, sender) ?? handleEscalation(message, sender) ?? handleOpen(message, sender),
-  );
+  browser.runtime.onMessage.addListener(firstAnswer(handle, handleEscalation, handleOpen));
 
   // Admin-added AWRA hosts: keep content-script registrations in step with the site list and
   // with the host permissions the admin granted (or later revoked in the browser's settings).

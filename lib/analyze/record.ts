@@ -120,5 +120,7 @@ export function buildRecord(
     if (record.message.length > max) record.message = `${record.message.slice(0, max)}…`;
   }
   record.messageType = classifyMessage(record.message, compiled.messageRules).messageType;
+  // Only control or invisible characters: nothing a user could read or quote, so no message.
+  if (record.messageType === null) record.message = null;
   return record;
 }

@@ -26,6 +26,8 @@ import {
 export interface BackgroundHandlerDeps {
   /** browser.runtime.id: requests must come from this extension's own content scripts. */
   extensionId: string;
+  /** browser.runtime.getURL('/'): our own pages (in this origin) are not content scripts. */
+  extensionOrigin: string;
   openStore: () => Promise<StoreResult>;
   /** Epoch milliseconds. */
   now: () => number;
@@ -133,7 +135,7 @@ export function createBackgroundHandler(deps: BackgroundHandlerDeps): Background
   }
 
   return (message, sender) => {
-    if (!isFromOwnContentScript(sender, deps.extensionId)) return undefined;
+    if (!isFromOwnContentScript(sender, deps.extensionId, deps.extensionOrigin)) return undefined;
     const parsed = StoreRequestSchema.safeParse(message);
     return parsed.success ? answer(parsed.data) : undefined;
   };

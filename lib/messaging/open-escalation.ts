@@ -19,6 +19,8 @@ export interface PendingEscalation {
 
 export interface OpenEscalationDeps {
   extensionId: string;
+  /** browser.runtime.getURL('/'): our own pages (in this origin) are not content scripts. */
+  extensionOrigin: string;
   now(): number;
   /** storage.session: readable by the popup, not by pages or content scripts. */
   setPending(pending: PendingEscalation): Promise<void>;
@@ -28,7 +30,7 @@ export interface OpenEscalationDeps {
 /** Answers `{ opened }` to this extension's content scripts; anything else gets no answer. */
 export function createOpenEscalationHandler(deps: OpenEscalationDeps) {
   return (message: unknown, sender: Sender): Promise<{ opened: boolean }> | undefined => {
-    if (!isFromOwnContentScript(sender, deps.extensionId)) return undefined;
+    if (!isFromOwnContentScript(sender, deps.extensionId, deps.extensionOrigin)) return undefined;
     const parsed = OpenEscalationSchema.safeParse(message);
     if (!parsed.success) return undefined;
     const { recordNumber, connector, trigger } = parsed.data;

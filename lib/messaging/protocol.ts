@@ -32,7 +32,7 @@ export type SerializedRecord = z.infer<typeof SerializedRecordSchema>;
 
 /** Requests a content script answers; only the extension's own pages may send them. */
 export const ContentRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('get-analysis') }),
+  z.strictObject({ type: z.literal('get-analysis') }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
@@ -70,14 +70,21 @@ export function isFromExtension(
 /**
  * True for messages from this extension's own content script running in a tab. Web pages cannot
  * reach runtime.onMessage, but other extensions' and our own pages' messages must not pass as a
- * content script's: the id must be ours and the sender must be a tab.
+ * content script's: the id must be ours, the sender must be a tab, and the tab must not be one of
+ * our own pages (its URL would be in our origin; a content script's is the web page's).
  */
-export function isFromOwnContentScript(sender: Sender, extensionId: string): boolean {
+export function isFromOwnContentScript(
+  sender: Sender,
+  extensionId: string,
+  extensionOrigin: string,
+): boolean {
   return (
     typeof extensionId === 'string' &&
     extensionId.length > 0 &&
+    extensionOrigin.length > 0 &&
     sender.id === extensionId &&
     typeof sender.tab === 'object' &&
-    sender.tab !== null
+    sender.tab !== null &&
+    !(sender.url ?? '').startsWith(extensionOrigin)
   );
 }

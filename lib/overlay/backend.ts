@@ -19,8 +19,10 @@ export interface OverlayBackend {
   noteFailures(
     records: (RecordRef & { messageType: string | null; message: string | null })[],
   ): Promise<Record<string, number>>;
+  /** Rejects when the attempt was not stored (history unavailable). */
   recordRetry(ref: RecordRef & { message: string | null; overridden: boolean }): Promise<void>;
   recordOutcome(ref: RecordRef & { outcome: string }): Promise<void>;
+  /** Rejects when the state was not stored (history unavailable). */
   saveRecordState(
     ref: RecordRef,
     state: Pick<RecordState, 'ticks' | 'collapsed' | 'dismissed'>,

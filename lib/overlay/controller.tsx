@@ -69,8 +69,16 @@ export function startOverlay(options: OverlayOptions) {
     const key = refKey(target.historyKey);
     const next = { ...(states.get(key) ?? emptyState(true)), ...change };
     states.set(key, next);
-    void backend.saveRecordState(target.historyKey, next).catch(() => undefined);
+    void backend.saveRecordState(target.historyKey, next).catch(() => historyLost(key));
     renderAll(true);
+  };
+
+  /** A write the store refused (quota, closed database): say history is unavailable. */
+  const historyLost = (key: string) => {
+    const state = states.get(key);
+    if (!state?.available) return;
+    states.set(key, { ...state, available: false });
+    renderAll(false);
   };
 
   const renderTarget = (target: OverlayTarget, force: boolean) => {
@@ -349,7 +357,7 @@ export function startOverlay(options: OverlayOptions) {
     });
     void backend
       .recordRetry({ ...ref, message: target.record.message, overridden })
-      .catch(() => undefined);
+      .catch(() => historyLost(refKey(ref)));
   };
 
   signal.addEventListener('abort', () => {

@@ -17,6 +17,10 @@ const fit = <T extends { connector: string; recordNumber: string; message?: stri
   ...(ref.message !== undefined ? { message: ref.message?.slice(0, LIMITS.message) ?? null } : {}),
 });
 
+/** Why a write was not kept: the store's reason, or no valid answer from the background. */
+const notSaved = (answer: { available: false; reason: string } | null) =>
+  answer?.reason ?? 'The background did not answer.';
+
 export function runtimeBackend(send: (message: StoreRequest) => Promise<unknown>): OverlayBackend {
   async function ask<S extends z.ZodType>(
     message: StoreRequest,
@@ -52,7 +56,11 @@ export function runtimeBackend(send: (message: StoreRequest) => Promise<unknown>
       return answer && answer.available !== false ? answer.connectorFailures : {};
     },
     async recordRetry(ref) {
-      await ask({ type: 'record-retry', ...fit(ref) }, StoreResponseSchemas['record-retry']);
+      const answer = await ask(
+        { type: 'record-retry', ...fit(ref) },
+        StoreResponseSchemas['record-retry'],
+      );
+      if (!answer || answer.available === false) throw new Error(notSaved(answer));
     },
     async recordOutcome(ref) {
       await ask(
@@ -70,7 +78,7 @@ export function runtimeBackend(send: (message: StoreRequest) => Promise<unknown>
       return answer?.opened === true;
     },
     async saveRecordState(ref, state) {
-      await ask(
+      const answer = await ask(
         {
           type: 'set-checklist',
           ...fit(ref),
@@ -80,6 +88,7 @@ export function runtimeBackend(send: (message: StoreRequest) => Promise<unknown>
         },
         StoreResponseSchemas['set-checklist'],
       );
+      if (!answer || answer.available === false) throw new Error(notSaved(answer));
     },
   };
 }

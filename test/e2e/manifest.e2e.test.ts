@@ -1,73 +1,125 @@
-// What each build asks the browser for: the production build never runs on loopback or everywhere.
-// No Chromium needed; it sits with the browser tests because it checks built output.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// What each build asks the browser for: the production builds are pinned exactly, never run on
+// loopback or everywhere, and carry no remote code. No Chromium needed; it sits with the browser
+// tests because it checks built output.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { E2E_BUILD, PROD_BUILD } from './harness';
-import { ROOT } from './engine';
+import { buildFiles, ensureBuild, readManifest, type BuildName } from './builds';
+import { E2E_BUILD } from './harness';
 
-interface Manifest {
-  content_scripts?: { matches?: string[] }[];
-  host_permissions?: string[];
-  externally_connectable?: unknown;
-}
+const AWRA = 'https://*.awraops.com/*';
 
-const SOURCES = ['entrypoints', 'lib', 'components', 'public', 'wxt.config.ts', 'package.json'];
+/**
+ * THE PIN. Every entry widens what the extension may do or what web pages can reach, so a change
+ * here is a security review, made on purpose (e.g. when the content script is split into a small
+ * gate and an injected overlay, content_scripts and web_accessible_resources change here).
+ * `undefined`: the key must be absent (for the CSP: the browser's MV3 default, `script-src 'self'`).
+ */
+const PINNED: Record<string, unknown> = {
+  permissions: ['storage', 'scripting'],
+  host_permissions: undefined,
+  // Admin-added AWRA hosts (custom domains, self-hosted), requested at runtime one host at a time.
+  optional_host_permissions: ['https://*/*', 'http://*/*'],
+  optional_permissions: undefined,
+  content_scripts: [
+    { matches: [AWRA], run_at: 'document_idle', js: ['content-scripts/content.js'] },
+  ],
+  content_security_policy: undefined,
+  web_accessible_resources: undefined,
+  externally_connectable: undefined,
+};
 
-/** The newest modification time among the files a build is made from. */
-function newestSource(path = ROOT, top = true): number {
-  const names = top ? SOURCES : readdirSync(path);
-  let newest = 0;
-  for (const name of names) {
-    const full = join(path, name);
-    if (!existsSync(full)) continue;
-    const stat = statSync(full);
-    newest = Math.max(newest, stat.isDirectory() ? newestSource(full, false) : stat.mtimeMs);
-  }
-  return newest;
-}
+/** Firefox only: the add-on id, minimum versions and the data collection declaration (none). */
+const FIREFOX_SETTINGS = {
+  gecko: {
+    id: 'sync-assist@awra-tools',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['none'] },
+  },
+  gecko_android: { strict_min_version: '142.0' },
+};
 
-function readManifest(dir: string): Manifest {
-  return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-}
+/** Every top-level key a production manifest may have; anything new must be reviewed and added. */
+const KEYS: Record<BuildName, string[]> = {
+  chrome: ['action', 'background', 'content_scripts', 'description', 'manifest_version', 'name',
+    'optional_host_permissions', 'permissions', 'version'],
+  firefox: ['action', 'background', 'browser_specific_settings', 'content_scripts', 'description',
+    'manifest_version', 'name', 'optional_host_permissions', 'permissions', 'version'],
+}; // prettier-ignore
 
-let production: Manifest;
-let e2e: Manifest;
+const BACKGROUND: Record<BuildName, unknown> = {
+  chrome: { service_worker: 'background.js' },
+  firefox: { scripts: ['background.js'] },
+};
+
+const NEVER = ['<all_urls>', '*://*/*', '127.0.0.1', 'localhost', '[::1]', '0.0.0.0', 'file://'];
+
+const manifests = {} as Record<BuildName, Record<string, unknown>>;
+const dirs = {} as Record<BuildName, string>;
+let e2e: Record<string, unknown>;
 
 beforeAll(() => {
-  const file = join(PROD_BUILD, 'manifest.json');
-  if (!existsSync(file) || statSync(file).mtimeMs < newestSource()) {
-    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 110_000 });
+  for (const name of ['chrome', 'firefox'] as const) {
+    dirs[name] = ensureBuild(name);
+    manifests[name] = readManifest(dirs[name]);
   }
-  production = readManifest(PROD_BUILD);
   e2e = readManifest(E2E_BUILD);
 });
 
-describe('production manifest (.output/chrome-mv3)', () => {
-  it('runs its content script on AWRA hosts only', () => {
-    expect(production.content_scripts?.map((script) => script.matches)).toEqual([
-      ['https://*.awraops.com/*'],
-    ]);
+describe.each(['chrome', 'firefox'] as const)('production manifest (%s)', (name) => {
+  it.each(Object.keys(PINNED))('%s is pinned', (key) => {
+    expect(manifests[name][key]).toEqual(PINNED[key]);
   });
 
-  it('names no loopback host and no <all_urls>', () => {
-    const text = JSON.stringify(production);
-    for (const needle of ['127.0.0.1', 'localhost', '[::1]', '<all_urls>'])
-      expect(text, needle).not.toContain(needle);
+  it('has only the reviewed keys, an MV3 background and (Firefox) its settings', () => {
+    expect(Object.keys(manifests[name]).sort()).toEqual(KEYS[name]);
+    expect(manifests[name].manifest_version).toBe(3);
+    expect(manifests[name].background).toEqual(BACKGROUND[name]);
+    if (name === 'firefox')
+      expect(manifests[name].browser_specific_settings).toEqual(FIREFOX_SETTINGS);
+  });
+
+  it('runs its content script on AWRA hosts only', () => {
+    const scripts = manifests[name].content_scripts as { matches?: string[] }[];
+    expect(scripts.map((script) => script.matches)).toEqual([[AWRA]]);
+  });
+
+  it('names no loopback host, no <all_urls>, no file access', () => {
+    const text = JSON.stringify(manifests[name]);
+    for (const needle of NEVER) expect(text, needle).not.toContain(needle);
   });
 
   it('grants no other host at install and lets no web page message it', () => {
-    const hosts = production.host_permissions ?? [];
-    expect(hosts.filter((host) => host !== 'https://*.awraops.com/*')).toEqual([]);
-    expect(production.externally_connectable).toBeUndefined();
+    const hosts = (manifests[name].host_permissions ?? []) as string[];
+    expect(hosts.filter((host) => host !== AWRA)).toEqual([]);
+    expect(manifests[name].externally_connectable).toBeUndefined();
+  });
+
+  it('loads no remote code: pages load only their own files, scripts import nothing', () => {
+    const files = buildFiles(dirs[name]);
+    const pages = files.filter((file) => file.endsWith('.html'));
+    const scripts = files.filter((file) => file.endsWith('.js'));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const page of pages) {
+      const html = readFileSync(join(dirs[name], page), 'utf8');
+      const refs = [...html.matchAll(/\b(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]!);
+      expect(refs.length, page).toBeGreaterThan(0);
+      for (const ref of refs) expect(ref, `${page}: ${ref}`).toMatch(/^\/(?!\/)|^\.\.?\//);
+    }
+    for (const script of scripts) {
+      const code = readFileSync(join(dirs[name], script), 'utf8');
+      expect(code, script).not.toMatch(/\bimportScripts\s*\(|\bimport\s*\(\s*["'`]?https?:/);
+    }
+    expect(files.filter((file) => /\.(wasm|swf)$/.test(file))).toEqual([]);
   });
 });
 
 describe('e2e manifest (.output/chrome-mv3-e2e)', () => {
   it('adds the loopback hosts to the AWRA match', () => {
-    expect(e2e.content_scripts?.map((script) => script.matches)).toEqual([
-      ['https://*.awraops.com/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    const scripts = e2e.content_scripts as { matches?: string[] }[];
+    expect(scripts.map((script) => script.matches)).toEqual([
+      [AWRA, 'http://127.0.0.1/*', 'http://localhost/*'],
     ]);
   });
 });

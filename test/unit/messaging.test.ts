@@ -6,6 +6,7 @@ import { parseStoreResponse } from '../../lib/messaging/store-protocol';
 import { openStore, type StoreResult } from '../../lib/store/open';
 
 const EXT = 'sync-assist-extension-id';
+const ORIGIN = `chrome-extension://${EXT}/`;
 const TAB: Sender = { id: EXT, tab: { id: 7 }, url: 'https://acme.awraops.com/sync-hub' };
 const HOUR = 3_600_000;
 const QBO = 'QuickBooks Online';
@@ -23,7 +24,12 @@ function setup(open?: () => Promise<StoreResult>) {
   const clock = { now: 1_000 * HOUR };
   const name = `messaging-test-${next++}`;
   const openSpy = vi.fn(open ?? (() => openStore({ name })));
-  const deps = { extensionId: EXT, now: () => clock.now, windowHours: () => 24 };
+  const deps = {
+    extensionId: EXT,
+    extensionOrigin: ORIGIN,
+    now: () => clock.now,
+    windowHours: () => 24,
+  };
   const handle = createBackgroundHandler({ ...deps, openStore: openSpy });
   const ask = (message: unknown, sender: Sender = TAB) => handle(message, sender);
   return { clock, openSpy, ask };
@@ -104,11 +110,13 @@ describe('background store handler: rejected requests get no answer', () => {
     expect(openSpy).not.toHaveBeenCalled();
   });
 
-  it('isFromOwnContentScript needs our id and a tab', () => {
-    expect(isFromOwnContentScript(TAB, EXT)).toBe(true);
-    expect(isFromOwnContentScript(TAB, '')).toBe(false);
-    expect(isFromOwnContentScript({ ...TAB, id: undefined }, EXT)).toBe(false);
-    expect(isFromOwnContentScript({ id: EXT }, EXT)).toBe(false);
+  it('isFromOwnContentScript needs our id and a tab that is not one of our pages', () => {
+    expect(isFromOwnContentScript(TAB, EXT, ORIGIN)).toBe(true);
+    expect(isFromOwnContentScript(TAB, '', ORIGIN)).toBe(false);
+    expect(isFromOwnContentScript({ ...TAB, id: undefined }, EXT, ORIGIN)).toBe(false);
+    expect(isFromOwnContentScript({ id: EXT }, EXT, ORIGIN)).toBe(false);
+    expect(isFromOwnContentScript({ ...TAB, url: `${ORIGIN}popup.html` }, EXT, ORIGIN)).toBe(false);
+    expect(isFromOwnContentScript(TAB, EXT, '')).toBe(false);
   });
 });
 

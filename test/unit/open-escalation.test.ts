@@ -17,6 +17,7 @@ function setup(openPopup: () => Promise<void> = async () => undefined) {
   const saved: PendingEscalation[] = [];
   const handle = createOpenEscalationHandler({
     extensionId: ID,
+    extensionOrigin: `chrome-extension://${ID}/`,
     now: () => 1000,
     setPending: async (pending) => void saved.push(pending),
     openPopup,
