@@ -90,6 +90,12 @@ export function PopupApp(props: { adapter: PopupAdapter; pack: RulePack }) {
         />
       )}
       <EscalationHistory items={history} adapter={adapter} pack={pack} onChanged={refreshHistory} />
+      <p class="muted">
+        <a href="options.html" target="_blank">
+          Settings
+        </a>{' '}
+        (sites, role, rules)
+      </p>
     </main>
   );
 }

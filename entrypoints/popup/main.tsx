@@ -6,9 +6,13 @@ import { browserSettingsSource } from '../../lib/settings/browser-source';
 import { loadSettings } from '../../lib/settings/watch';
 import './popup.css';
 
-// The effective pack (admin edits, managed policy) gives the support email and template.
+// Shown at once with the built-in pack, then with the effective one (admin edits, managed
+// policy), which gives the support email and the template; the popup keeps its state.
 const root = document.getElementById('app');
-if (root)
+if (root) {
+  const adapter = browserAdapter();
+  render(<PopupApp adapter={adapter} pack={defaultRulePack} />, root);
   void loadSettings(browserSettingsSource, defaultRulePack).then(({ pack }) =>
-    render(<PopupApp adapter={browserAdapter()} pack={pack} />, root),
+    render(<PopupApp adapter={adapter} pack={pack} />, root),
   );
+}

@@ -11,6 +11,8 @@ interface Manifest {
   content_scripts?: { matches?: string[] }[];
   host_permissions?: string[];
   externally_connectable?: unknown;
+  options_ui?: { page?: string; open_in_tab?: boolean };
+  storage?: { managed_schema?: string };
 }
 
 const SOURCES = ['entrypoints', 'lib', 'components', 'public', 'wxt.config.ts', 'package.json'];
@@ -64,7 +66,26 @@ describe('production manifest (.output/chrome-mv3)', () => {
   });
 });
 
+describe('production manifest: options and policy', () => {
+  it('has the options page and a managed-storage schema that the build ships', () => {
+    expect(production.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
+    expect(production.storage?.managed_schema).toBe('managed-schema.json');
+    const schema = JSON.parse(readFileSync(join(PROD_BUILD, 'managed-schema.json'), 'utf8')) as {
+      properties: Record<string, unknown>;
+    };
+    expect(Object.keys(schema.properties)).toContain('supportEmail');
+  });
+
+  it('holds no grant for the e2e test host', () => {
+    expect(JSON.stringify(production)).not.toContain('awra.test');
+  });
+});
+
 describe('e2e manifest (.output/chrome-mv3-e2e)', () => {
+  it('grants only the test host awra.test at install', () => {
+    expect(e2e.host_permissions).toEqual(['http://awra.test/*']);
+  });
+
   it('adds the loopback hosts to the AWRA match', () => {
     expect(e2e.content_scripts?.map((script) => script.matches)).toEqual([
       ['https://*.awraops.com/*', 'http://127.0.0.1/*', 'http://localhost/*'],

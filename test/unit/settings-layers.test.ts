@@ -120,3 +120,14 @@ describe('watching settings', () => {
     expect(seen).toEqual(['AWRA built-in rules', 'Acme rules']);
   });
 });
+
+describe('the managed-storage schema', () => {
+  it('declares exactly the policy keys the extension reads', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { POLICY_KEYS } = await import('../../lib/settings/policy');
+    const schema = JSON.parse(readFileSync('public/managed-schema.json', 'utf8')) as {
+      properties: Record<string, unknown>;
+    };
+    expect(Object.keys(schema.properties).sort()).toEqual([...POLICY_KEYS].sort());
+  });
+});
