@@ -18,7 +18,7 @@ import {
   textWith,
 } from './options-helpers';
 import { eventually, open, openSession, overlays, settled, type Session } from './overlay-helpers';
-import { click } from './popup-helpers';
+import { click, openPopupFor, type } from './popup-helpers';
 
 let s: Session;
 beforeAll(async () => {
@@ -135,6 +135,23 @@ describe('the options page', () => {
       'the registration to be removed',
     );
     await options.close();
+  });
+
+  it("the popup's Email support goes to the support email saved in the options page", async () => {
+    const options = await openOptions(s.ext);
+    await retype(options, '#support-email', 'it-help@acme.example');
+    await click(options, 'Save changes');
+    await textWith(options, '#save-status', 'Open AWRA tabs use it now');
+    await options.close();
+    const popup = await openPopupFor(s.ext, s.page, `${s.mock.url}/invoices/INV-20417`);
+    await type(popup, 'f-expectedResult', 'The invoice posts to QuickBooks');
+    await type(popup, 'f-whatChanged', 'Nothing');
+    const href = await eventually(
+      () => popup.$eval('a[href^="mailto:"]', (a) => a.getAttribute('href')).catch(() => null),
+      'the Email support link',
+    );
+    expect(href).toMatch(/^mailto:it-help@acme\.example\?/);
+    await popup.close();
   });
 
   it('shows a saved page’s Analysis exactly as the analyze CLI prints it', async () => {
