@@ -1,6 +1,7 @@
 /** The browser calls the options page makes, behind one object so its logic runs in unit tests. */
 import { browser } from 'wxt/browser';
-import { browserSettingsSource, PACK_KEY, ROLE_KEY } from '../settings/browser-source';
+import { browserSettingsSource, PACK_KEY } from '../settings/browser-source';
+import { roleItem } from '../settings/role';
 import type { SettingsSource } from '../settings/watch';
 import { sitesItem } from '../sites/storage';
 
@@ -32,7 +33,7 @@ export function browserOptionsAdapter(): OptionsAdapter {
       pack === null
         ? browser.storage.local.remove(PACK_KEY)
         : browser.storage.local.set({ [PACK_KEY]: pack }),
-    writeRole: (role) => browser.storage.local.set({ [ROLE_KEY]: role }),
+    writeRole: (role) => roleItem.setValue(role),
     confirm: (message) => window.confirm(message),
     download: (filename, text) => {
       const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

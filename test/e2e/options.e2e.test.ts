@@ -56,10 +56,14 @@ describe('the options page', () => {
     // Back to the AWRA tab, as the admin would (a background tab does not paint).
     await s.page.bringToFront();
 
-    const after = await eventually(async () => {
-      const views = await overlays(s.page);
-      return views[0]?.label === NEW_LABEL ? views : null;
-    }, 'the open tab to show the new type');
+    const after = await eventually(
+      async () => {
+        const views = await overlays(s.page);
+        return views[0]?.label === NEW_LABEL ? views : null;
+      },
+      'the open tab to show the new type',
+      15_000,
+    );
     expect(after.map((v) => v.label)).toEqual([NEW_LABEL]);
     expect(
       await s.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
@@ -172,6 +176,27 @@ describe('the options page', () => {
     writeFileSync(join(dir, 'pack.json'), exportPack(saved).text);
     expect(shown).toBe(run([file, '--url', url, '--rules', join(dir, 'pack.json')]));
     expect(JSON.parse(shown).records.length).toBeGreaterThan(0);
+    await options.close();
+  });
+
+  it('reset to defaults asks first; declining keeps the saved rules, accepting removes them', async () => {
+    const options = await openOptions(s.ext);
+    const answers = [false, true];
+    const asked: string[] = [];
+    options.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void (answers.shift() ? dialog.accept() : dialog.dismiss());
+    });
+    await click(options, 'Reset to defaults');
+    await eventually(async () => asked.length === 1, 'the first question');
+    expect(asked[0]).toMatch(/^Reset every rule/);
+    expect(await localStorageKey(s.ext.worker, 'rulePack')).not.toBeNull();
+    await click(options, 'Reset to defaults');
+    await textWith(options, '#save-status', 'Back to the built-in rules');
+    expect(await localStorageKey(s.ext.worker, 'rulePack')).toBeNull();
+    expect(await options.$eval('table.rules', (el) => (el as HTMLElement).innerText)).not.toContain(
+      'acme-mpesa-account',
+    );
     await options.close();
   });
 });
