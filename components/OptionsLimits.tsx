@@ -21,6 +21,8 @@ export function OptionsLimits(props: {
   const locked = (key: LockKey) => isLocked(settings, key);
   const shown = <T,>(key: LockKey, mine: T, theirs: T) => (locked(key) ? theirs : mine);
   const number = (text: string) => (text.trim() === '' ? NaN : Number(text));
+  // A cleared number field stays empty (and Save lists it) rather than showing "NaN".
+  const show = (value: number) => (Number.isNaN(value) ? '' : String(value));
   const escalation = (change: Partial<RulePack['escalation']>) =>
     props.onChange({ escalation: { ...pack.escalation, ...change } });
   const support = (change: Partial<RulePack['support']>) =>
@@ -44,7 +46,7 @@ export function OptionsLimits(props: {
                 id={`retry-${role.id}`}
                 label={role.label}
                 type="number"
-                value={Number.isNaN(value) ? '' : String(value)}
+                value={show(value)}
                 locked={locked(key)}
                 problem={intProblem(value, 0, 20)}
                 onInput={(text) =>
@@ -66,7 +68,7 @@ export function OptionsLimits(props: {
             id="threshold"
             label="Failed records of one connector"
             type="number"
-            value={String(
+            value={show(
               shown(
                 'escalation.connectorFailureThreshold',
                 pack.escalation.connectorFailureThreshold,
@@ -81,7 +83,7 @@ export function OptionsLimits(props: {
             id="window"
             label="Within the last (hours)"
             type="number"
-            value={String(
+            value={show(
               shown(
                 'escalation.windowHours',
                 pack.escalation.windowHours,
