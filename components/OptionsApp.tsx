@@ -64,7 +64,8 @@ export function OptionsApp(props: { adapter: OptionsAdapter; defaults: RulePack 
   if (!state || !draft) return <p class="muted">Loading settings…</p>;
   const locked = isLocked(state.settings, 'pack');
   const edit = (change: Partial<RulePack>) => {
-    setDraft({ ...draft, ...change });
+    // Functional: two sections changed before a re-render must not undo each other.
+    setDraft((current) => (current ? { ...current, ...change } : current));
     setSaveErrors([]);
   };
 
