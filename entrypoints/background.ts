@@ -3,23 +3,23 @@ import { createEscalationHandler } from '@/lib/messaging/escalation-handler';
 import { createOpenEscalationHandler } from '@/lib/messaging/open-escalation';
 import { defaultRulePack } from '@/lib/rules/default';
 import { browserSettingsSource } from '@/lib/settings/browser-source';
-import { watchSettings } from '@/lib/settings/watch';
+import { loadSettings } from '@/lib/settings/watch';
 import { browserRegistry } from '@/lib/sites/browser-registry';
 import { syncRegistrations } from '@/lib/sites/registrar';
 import { sitesItem } from '@/lib/sites/storage';
 import { openStore } from '@/lib/store/open';
 
 export default defineBackground(() => {
-  // The connector-wide window follows the admin's pack and managed policy.
-  let pack = defaultRulePack;
-  watchSettings(browserSettingsSource, defaultRulePack, (settings) => (pack = settings.pack));
   // Retry history, failures seen and checklist ticks live in IndexedDB here, in the extension's
   // origin; content scripts reach them only through these validated messages.
   const handle = createBackgroundHandler({
     extensionId: browser.runtime.id,
     openStore: () => openStore(),
     now: () => Date.now(),
-    windowHours: () => pack.escalation.windowHours,
+    // Read per request: the admin's pack and managed policy apply at once, even just after the
+    // worker wakes up.
+    windowHours: async () =>
+      (await loadSettings(browserSettingsSource, defaultRulePack)).pack.escalation.windowHours,
   });
   // The popup's escalation history: answered only for this extension's own pages.
   const handleEscalation = createEscalationHandler({
