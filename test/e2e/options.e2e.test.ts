@@ -1,7 +1,7 @@
 // The admin options page in Chromium: a rule added there reaches an open AWRA tab without a
 // reload, a malformed import changes nothing, an added site gets the overlay, a saved page's
 // Analysis matches the CLI's, and the page passes axe-core at 1280 and 800 px.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,13 +69,19 @@ describe('the options page', () => {
       await s.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
     ).toBe(true);
 
-    // analyze --rules with the exported pack gives the type the tester showed.
-    const saved = (await localStorageKey(s.ext.worker, 'rulePack')) as RulePack;
+    // analyze --rules with the file the Export button downloads gives the type the tester showed.
     const dir = mkdtempSync(join(tmpdir(), 'options-e2e-'));
-    writeFileSync(join(dir, 'pack.json'), exportPack(saved).text);
+    const cdp = await options.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+    await click(options, 'Export rules');
+    const exported = await eventually(
+      async () => readdirSync(dir).find((name) => name.endsWith('.json')) ?? null,
+      'the exported pack file',
+    );
+    expect(exported).toMatch(/^sync-assist-rules-.*-r2\.json$/);
     writeFileSync(join(dir, 'messages.txt'), `${MESSAGE}\n`);
     const cli = JSON.parse(
-      run(['--messages', join(dir, 'messages.txt'), '--rules', join(dir, 'pack.json')]),
+      run(['--messages', join(dir, 'messages.txt'), '--rules', join(dir, exported)]),
     );
     expect(cli).toEqual([{ message: MESSAGE, messageType: 'temporary-provider-issue' }]);
     await options.close();
