@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { MESSAGE_TYPES } from '../lib/analyze/types';
 import { checkDraft, type RuleDraft } from '../lib/options/rules';
 import type { MessageRule, RulePack } from '../lib/rules/schema';
@@ -16,6 +16,9 @@ export function OptionsRuleEditor(props: {
 }) {
   const [draft, setDraft] = useState(props.initial);
   const [tried, setTried] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // Keyboard users land in the editor they opened.
+  useEffect(() => form.current?.querySelector<HTMLInputElement>('#rule-id')?.focus(), []);
   const problems = checkDraft(draft, props.rules, props.editing);
   const set = (change: Partial<RuleDraft>) => setDraft({ ...draft, ...change });
   const submit = (event: Event) => {
@@ -25,6 +28,7 @@ export function OptionsRuleEditor(props: {
   };
   return (
     <form
+      ref={form}
       class="editor"
       aria-label={props.editing ? `Edit rule ${props.editing}` : 'New rule'}
       onSubmit={submit}

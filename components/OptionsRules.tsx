@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   byPriority,
   draftOf,
@@ -22,6 +22,13 @@ export function OptionsRules(props: {
 }) {
   const { pack, locked } = props;
   const [editing, setEditing] = useState<Editing>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  // Closing the editor returns keyboard focus to where rules are added.
+  useEffect(() => {
+    if (wasEditing.current && !editing) addButton.current?.focus();
+    wasEditing.current = editing !== null;
+  }, [editing]);
   const rules = byPriority(pack.messageRules);
   const change = (next: MessageRule[]) => props.onChange(next);
   return (
@@ -34,6 +41,7 @@ export function OptionsRules(props: {
       {!locked && !editing && (
         <button
           type="button"
+          ref={addButton}
           onClick={() => setEditing({ id: null, draft: emptyDraft(pack.messageRules) })}
         >
           Add a rule

@@ -84,6 +84,17 @@ describe('options page quality', () => {
     expect(focused).toBe('Add a rule');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#rule-id');
+    const active = () =>
+      page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent);
+    expect(await active()).toBe('rule-id');
+    // Cancel from the keyboard: focus goes back to "Add a rule".
+    await page.focus('#rule-description');
+    await page.keyboard.press('Tab');
+    expect(await active()).toBe('Add rule');
+    await page.keyboard.press('Tab');
+    expect(await active()).toBe('Cancel');
+    await page.keyboard.press('Enter');
+    await eventually(async () => (await active()) === 'Add a rule', 'focus back on Add a rule');
     await page.close();
   });
 
