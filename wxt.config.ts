@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 
 /** Loopback hosts are matched only by the e2e/demo build (`--mode e2e`), never in production. */
 export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+/** A host the e2e build holds permission for (mapped to loopback by the browser tests). */
+export const E2E_GRANTED_HOST = 'http://awra.test/*';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -29,7 +31,8 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : // Enterprise policy values (lib/settings/policy.ts) read from storage.managed.
+        { storage: { managed_schema: 'managed-schema.json' } }),
   }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
@@ -37,6 +40,9 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) {
         script.matches = [...(script.matches ?? []), ...LOOPBACK_MATCHES];
       }
+      // The test profile's grant for the admin-added site of the options browser test: with it
+      // the options page's permission request resolves without a prompt puppeteer cannot answer.
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), E2E_GRANTED_HOST];
     },
   },
 });

@@ -117,6 +117,12 @@ export function PopupApp(props: { adapter: PopupAdapter; pack: RulePack }) {
           setTimeout(() => document.getElementById('reopened')?.scrollIntoView(), 0);
         }}
       />
+      <p class="muted">
+        <a href="options.html" target="_blank">
+          Settings
+        </a>{' '}
+        (sites, role, rules)
+      </p>
     </main>
   );
 }

@@ -3,6 +3,8 @@ import { firstAnswer } from '@/lib/messaging/dispatch';
 import { createEscalationHandler } from '@/lib/messaging/escalation-handler';
 import { createOpenEscalationHandler } from '@/lib/messaging/open-escalation';
 import { defaultRulePack } from '@/lib/rules/default';
+import { browserSettingsSource } from '@/lib/settings/browser-source';
+import { loadSettings } from '@/lib/settings/watch';
 import { browserRegistry } from '@/lib/sites/browser-registry';
 import { syncRegistrations } from '@/lib/sites/registrar';
 import { sitesItem } from '@/lib/sites/storage';
@@ -16,7 +18,10 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
     openStore: () => openStore(),
     now: () => Date.now(),
-    windowHours: () => defaultRulePack.escalation.windowHours,
+    // Read per request: the admin's pack and managed policy apply at once, even just after the
+    // worker wakes up.
+    windowHours: async () =>
+      (await loadSettings(browserSettingsSource, defaultRulePack)).pack.escalation.windowHours,
   });
   // The popup's escalation history: answered only for this extension's own pages.
   const handleEscalation = createEscalationHandler({

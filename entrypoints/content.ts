@@ -7,7 +7,8 @@ import {
 import { startOverlay } from '@/lib/overlay/controller';
 import { runtimeBackend } from '@/lib/overlay/runtime-backend';
 import { defaultRulePack } from '@/lib/rules/default';
-import { roleItem } from '@/lib/settings/role';
+import { browserSettingsSource } from '@/lib/settings/browser-source';
+import { watchSettings } from '@/lib/settings/watch';
 
 export default defineContentScript({
   matches: ['https://*.awraops.com/*'],
@@ -15,7 +16,7 @@ export default defineContentScript({
   // WXT would otherwise post the extension's id to the page.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    const pack = defaultRulePack;
+    let pack = defaultRulePack;
     let role = pack.defaultRole;
     const overlay = startOverlay({
       doc: document,
@@ -26,12 +27,12 @@ export default defineContentScript({
       signal: ctx.signal,
       copyText: (text) => navigator.clipboard.writeText(text),
     });
-    const useRole = (value: string | null) => {
-      role = value ?? pack.defaultRole;
+    // Admin edits, managed policy and the user's role reach this tab without a reload.
+    const stopSettings = watchSettings(browserSettingsSource, defaultRulePack, (settings) => {
+      ({ pack, role } = settings);
       overlay.refresh();
-    };
-    void roleItem.getValue().then(useRole, () => undefined);
-    ctx.onInvalidated(roleItem.watch(useRole));
+    });
+    ctx.onInvalidated(stopSettings);
     ctx.addEventListener(window, 'wxt:locationchange', () => overlay.refresh());
 
     const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {

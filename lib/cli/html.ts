@@ -16,14 +16,4 @@ export function parseHtml(html: string, url: string | null): Document {
   return parser.parseFromString(html, 'text/html') as unknown as Document;
 }
 
-/** Why a file's bytes cannot be an HTML page, or null when they can. */
-export function unreadableHtmlReason(bytes: Uint8Array): string | null {
-  if (bytes.length === 0) return 'the file is empty';
-  const head = bytes.subarray(0, 4096);
-  if (head.includes(0)) return 'the file is binary, not HTML';
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(head);
-  const replaced = (text.match(/\uFFFD/g) ?? []).length;
-  if (replaced > 16) return 'the file is not UTF-8 text';
-  if (!/<\s*[a-z!]/i.test(text)) return 'the file has no HTML markup';
-  return null;
-}
+export { unreadableHtmlReason } from './unreadable';

@@ -1,7 +1,21 @@
 import type { z } from 'zod';
+import { migratePack } from './migrate';
 import { RULE_PACK_SCHEMA_VERSION, RulePackSchema, type RulePack } from './schema';
 
-export type PackResult = { ok: true; pack: RulePack } | { ok: false; errors: string[] };
+/**
+ * A result that refuses the pack keeps the caller's current pack: nothing here has side effects.
+ * `migratedFrom` is set when an older export was upgraded on the way in.
+ */
+export type PackResult =
+  { ok: true; pack: RulePack; migratedFrom?: number } | { ok: false; errors: string[] };
+
+/**
+ * The largest pack accepted, as JSON text. The built-in pack is about 50 kB; 2 MB leaves room
+ * for a large organisation's rules while keeping a paste or a storage read from hanging a page.
+ */
+export const MAX_PACK_BYTES = 2_000_000;
+/** The most message rules a pack may hold (also enforced by the schema). */
+export const MAX_MESSAGE_RULES = 2000;
 
 /** "messageRules.3.pattern: invalid regular expression …" for each problem. */
 export function describeIssues(error: z.ZodError): string[] {
@@ -11,28 +25,50 @@ export function describeIssues(error: z.ZodError): string[] {
   });
 }
 
-/** Validates a parsed rule pack; an older schema version is refused with the version it has. */
+const tooBig = (bytes: number) =>
+  `(root): the pack is ${Math.ceil(bytes / 1000)} kB; at most ${MAX_PACK_BYTES / 1000} kB is accepted`;
+
+/**
+ * Validates a parsed rule pack. Older schema versions are migrated first; unknown (future)
+ * versions, oversized packs, too many rules and unsafe patterns are refused with their path.
+ */
 export function parseRulePack(input: unknown): PackResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: ['(root): a rule pack must be a JSON object'] };
   }
-  const version = (input as { schemaVersion?: unknown }).schemaVersion;
-  if (version !== RULE_PACK_SCHEMA_VERSION) {
+  const migrated = migratePack(input as Record<string, unknown>);
+  if (!migrated.ok) return { ok: false, errors: [migrated.error] };
+  const rules = migrated.pack.messageRules;
+  if (Array.isArray(rules) && rules.length > MAX_MESSAGE_RULES) {
     return {
       ok: false,
-      errors: [
-        `schemaVersion: unsupported version ${JSON.stringify(version)} (expected ${RULE_PACK_SCHEMA_VERSION})`,
-      ],
+      errors: [`messageRules: ${rules.length} rules; at most ${MAX_MESSAGE_RULES} are accepted`],
     };
   }
-  const result = RulePackSchema.safeParse(input);
-  return result.success
-    ? { ok: true, pack: result.data }
-    : { ok: false, errors: describeIssues(result.error) };
+  let size: number;
+  try {
+    size = JSON.stringify(input).length;
+  } catch {
+    return { ok: false, errors: ['(root): the pack is not plain JSON data'] };
+  }
+  if (size > MAX_PACK_BYTES) return { ok: false, errors: [tooBig(size)] };
+  const result = RulePackSchema.safeParse(migrated.pack);
+  if (!result.success) {
+    const note =
+      migrated.from < RULE_PACK_SCHEMA_VERSION
+        ? [`(root): problems found after upgrading from version ${migrated.from}`]
+        : [];
+    return { ok: false, errors: [...note, ...describeIssues(result.error)] };
+  }
+  return migrated.from < RULE_PACK_SCHEMA_VERSION
+    ? { ok: true, pack: result.data, migratedFrom: migrated.from }
+    : { ok: true, pack: result.data };
 }
 
-/** Parses and validates rule-pack JSON text. */
+/** Parses and validates rule-pack JSON text; text over MAX_PACK_BYTES is refused unread. */
 export function parseRulePackText(text: string): PackResult {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_PACK_BYTES) return { ok: false, errors: [tooBig(bytes)] };
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,22 +1,23 @@
 import { z } from 'zod';
 import { MESSAGE_TYPES, PAGE_KINDS, RECORD_FIELDS, STATUSES } from '../analyze/types';
+import { patternProblem } from './regex-safety';
 
 /** Bump when the pack's shape changes; lib/rules/migrate.ts upgrades older packs. */
 export const RULE_PACK_SCHEMA_VERSION = 1;
 
 const text = z.string().min(1).max(2000);
 const shortText = z.string().min(1).max(200);
-/** A regular expression source; compiled case-insensitively unless flags say otherwise. */
+/**
+ * A regular expression source, compiled case-insensitively; one that does not compile or is
+ * prone to catastrophic backtracking is refused with the reason (lib/rules/regex-safety.ts).
+ */
 const pattern = z
   .string()
   .min(1)
   .max(1000)
   .superRefine((source, ctx) => {
-    try {
-      new RegExp(source, 'u');
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${String(error)}` });
-    }
+    const problem = patternProblem(source);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
 export const MessageTypeSchema = z.enum(MESSAGE_TYPES);

@@ -33,8 +33,14 @@ export interface WithExtension extends Chromium {
   worker: WebWorker;
 }
 
-/** Headless Chromium with a fresh profile; `extensionDir` loads one unpacked extension. */
-export async function launchChromium(extensionDir?: string): Promise<Chromium> {
+/**
+ * Headless Chromium with a fresh profile; `extensionDir` loads one unpacked extension; `args`
+ * adds command-line switches (e.g. `--host-resolver-rules` to reach the mock under a hostname).
+ */
+export async function launchChromium(
+  extensionDir?: string,
+  args: string[] = [],
+): Promise<Chromium> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'sync-assist-e2e-'));
   try {
     const browser = await puppeteer.launch({
@@ -42,7 +48,7 @@ export async function launchChromium(extensionDir?: string): Promise<Chromium> {
       headless: true,
       pipe: true,
       enableExtensions: extensionDir ? [extensionDir] : false,
-      args: ARGS,
+      args: [...ARGS, ...args],
       userDataDir,
     });
     return {
@@ -62,11 +68,14 @@ export async function launchChromium(extensionDir?: string): Promise<Chromium> {
 }
 
 /** Chromium with the unpacked extension in `dir` (the e2e build by default). */
-export async function launchWithExtension(dir = E2E_BUILD): Promise<WithExtension> {
+export async function launchWithExtension(
+  dir = E2E_BUILD,
+  args: string[] = [],
+): Promise<WithExtension> {
   const absoluteDir = resolve(ROOT, dir);
   if (!existsSync(join(absoluteDir, 'manifest.json')))
     throw new Error(`no extension build in ${absoluteDir}: run \`npm run build:e2e\` first`);
-  const chromium = await launchChromium(absoluteDir);
+  const chromium = await launchChromium(absoluteDir, args);
   try {
     const target = await chromium.browser.waitForTarget(
       (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),

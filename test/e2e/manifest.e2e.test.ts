@@ -16,7 +16,8 @@ const AWRA = 'https://*.awraops.com/*';
  * `undefined`: the key must be absent (for the CSP: the browser's MV3 default, `script-src 'self'`).
  */
 const PINNED: Record<string, unknown> = {
-  permissions: ['storage', 'scripting'],
+  // activeTab: the popup's optional screenshot of the tab the user opened it on (no warning).
+  permissions: ['storage', 'scripting', 'activeTab'],
   host_permissions: undefined,
   // Admin-added AWRA hosts (custom domains, self-hosted), requested at runtime one host at a time.
   optional_host_permissions: ['https://*/*', 'http://*/*'],
@@ -42,9 +43,10 @@ const FIREFOX_SETTINGS = {
 /** Every top-level key a production manifest may have; anything new must be reviewed and added. */
 const KEYS: Record<BuildName, string[]> = {
   chrome: ['action', 'background', 'content_scripts', 'description', 'manifest_version', 'name',
-    'optional_host_permissions', 'permissions', 'version'],
+    'optional_host_permissions', 'options_ui', 'permissions', 'storage', 'version'],
   firefox: ['action', 'background', 'browser_specific_settings', 'content_scripts', 'description',
-    'manifest_version', 'name', 'optional_host_permissions', 'permissions', 'version'],
+    'manifest_version', 'name', 'optional_host_permissions', 'options_ui', 'permissions',
+    'version'],
 }; // prettier-ignore
 
 const BACKGROUND: Record<BuildName, unknown> = {
@@ -115,7 +117,30 @@ describe.each(['chrome', 'firefox'] as const)('production manifest (%s)', (name)
   });
 });
 
+describe('production manifest: options and policy', () => {
+  it.each(['chrome', 'firefox'] as const)('%s has the options page in a tab', (name) => {
+    expect(manifests[name].options_ui).toEqual({ page: 'options.html', open_in_tab: true });
+  });
+
+  it('Chrome has a managed-storage schema that the build ships', () => {
+    const chrome = manifests.chrome as { storage?: { managed_schema?: string } };
+    expect(chrome.storage).toEqual({ managed_schema: 'managed-schema.json' });
+    const schema = JSON.parse(readFileSync(join(dirs.chrome, 'managed-schema.json'), 'utf8')) as {
+      properties: Record<string, unknown>;
+    };
+    expect(Object.keys(schema.properties)).toContain('supportEmail');
+  });
+
+  it.each(['chrome', 'firefox'] as const)('%s holds no grant for the e2e test host', (name) => {
+    expect(JSON.stringify(manifests[name])).not.toContain('awra.test');
+  });
+});
+
 describe('e2e manifest (.output/chrome-mv3-e2e)', () => {
+  it('grants only the test host awra.test at install', () => {
+    expect(e2e.host_permissions).toEqual(['http://awra.test/*']);
+  });
+
   it('adds the loopback hosts to the AWRA match', () => {
     const scripts = e2e.content_scripts as { matches?: string[] }[];
     expect(scripts.map((script) => script.matches)).toEqual([

@@ -15,8 +15,9 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(): Promise<Session> {
-  const [mock, ext] = await Promise.all([withMock(), launchWithExtension()]);
+/** Chromium with the e2e build (plus `args` switches) and the mock AWRA app. */
+export async function openSession(args: string[] = []): Promise<Session> {
+  const [mock, ext] = await Promise.all([withMock(), launchWithExtension(undefined, args)]);
   const page = await ext.browser.newPage();
   await page.setViewport({ width: 1366, height: 900 });
   const session: Session = {

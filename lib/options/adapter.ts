@@ -1,0 +1,49 @@
+/** The browser calls the options page makes, behind one object so its logic runs in unit tests. */
+import { browser } from 'wxt/browser';
+import { browserSettingsSource, PACK_KEY } from '../settings/browser-source';
+import { roleItem } from '../settings/role';
+import type { SettingsSource } from '../settings/watch';
+import { sitesItem } from '../sites/storage';
+
+export interface OptionsAdapter {
+  settings: SettingsSource;
+  /** permissions.request for one origin pattern; must be the first call in a click handler. */
+  requestHost(pattern: string): Promise<boolean>;
+  hasHost(pattern: string): Promise<boolean>;
+  /** permissions.remove; false when the browser keeps it (e.g. granted at install). */
+  removeHost(pattern: string): Promise<boolean>;
+  readSites(): Promise<string[]>;
+  writeSites(patterns: string[]): Promise<void>;
+  /** Saves the admin's pack (null: back to the built-in pack). */
+  writePack(pack: unknown): Promise<void>;
+  writeRole(role: string): Promise<void>;
+  confirm(message: string): boolean;
+  download(filename: string, text: string): void;
+}
+
+export function browserOptionsAdapter(): OptionsAdapter {
+  return {
+    settings: browserSettingsSource,
+    requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
+    hasHost: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    removeHost: (pattern) => browser.permissions.remove({ origins: [pattern] }).catch(() => false),
+    readSites: () => sitesItem.getValue(),
+    writeSites: (patterns) => sitesItem.setValue(patterns),
+    writePack: (pack) =>
+      pack === null
+        ? browser.storage.local.remove(PACK_KEY)
+        : browser.storage.local.set({ [PACK_KEY]: pack }),
+    writeRole: (role) => roleItem.setValue(role),
+    confirm: (message) => window.confirm(message),
+    download: (filename, text) => {
+      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filename;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Refuses message-rule patterns that do not compile or that can take exponential time on a
+ * hostile message (catastrophic backtracking). Pure and static: the pattern is read, never run,
+ * so the answer does not depend on the machine's speed. Used by the rule-pack schema (so every
+ * loader refuses such a pack, naming the path) and by the options page's live pattern check.
+ *
+ * What is refused (the shapes behind nearly all ReDoS reports):
+ * - a repeated group that itself contains a repeated part: `(a+)+`, `(\w+\s?)*`, `(?:x{2,})+`,
+ *   except small bounded nests such as `(?:[\w-]{1,30}\s){0,3}` (outer count at most
+ *   MAX_BOUNDED_NEST, both bounded), whose work stays polynomial;
+ * - a repeated group whose alternatives overlap: `(a|a)+`, `(ab|a)*`, `(\w|.)+` (again unless
+ *   repeated at most MAX_BOUNDED_NEST times).
+ * Optional parts (`?`, `{0,1}`) do not count as repetition. This is a conservative screen, not
+ * a proof: a pattern it lets through still runs with the classifier's 4000-character cap.
+ */
+
+/** Why `source` may not be used as a rule pattern, or null when it may. */
+export function patternProblem(source: string): string | null {
+  try {
+    new RegExp(source, 'iu');
+  } catch (error) {
+    return `invalid regular expression: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  return backtrackingProblem(source);
+}
+
+interface Frame {
+  /** Index of the group's first content character. */
+  start: number;
+  /** Indexes of this group's own top-level `|`. */
+  bars: number[];
+  /** How some part inside the group repeats (at any depth). */
+  repeats: Repeat;
+}
+
+/** No repetition, a bounded count ({1,30}) or an unbounded one (*, +, {2,}). */
+type Repeat = 0 | 1 | 2;
+const NONE = 0;
+const BOUNDED = 1;
+const UNBOUNDED = 2;
+
+/** A bounded group may repeat a bounded part at most this many times. */
+const MAX_BOUNDED_NEST = 5;
+
+/** Length of the quantifier at `i` (0 if none) and whether it allows more than one repetition. */
+function quantifierAt(source: string, i: number): { length: number; max: number } {
+  const c = source[i];
+  let length = 0;
+  let max = 1;
+  if (c === '*' || c === '+') [length, max] = [1, Infinity];
+  else if (c === '?') length = 1;
+  else if (c === '{') {
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
+    if (!m) return { length: 0, max: 1 };
+    length = m[0].length;
+    max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+  }
+  if (length > 0 && source[i + length] === '?') length += 1; // lazy: same backtracking
+  return { length, max };
+}
+
+const repeatOf = (max: number): Repeat => (max === Infinity ? UNBOUNDED : max > 1 ? BOUNDED : NONE);
+
+/** Where the atom starting at `i` ends (exclusive): an escape, a class or one character. */
+function atomEnd(source: string, i: number): number {
+  if (source[i] === '\\') {
+    const m = /^\\(?:[pPu]\{[^}]*\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[a-zA-Z]|k<[^>]*>|.)/su.exec(
+      source.slice(i),
+    );
+    return i + (m?.[0].length ?? 1);
+  }
+  if (source[i] === '[') {
+    let j = i + 1;
+    if (source[j] === '^') j++;
+    if (source[j] === ']') j++;
+    while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+    return j + 1;
+  }
+  return i + 1;
+}
+
+/** Tokens that match almost any character: two alternatives starting with them overlap. */
+const BROAD = /^(?:\.|\\[wWsSdDpP]|\[\^)/;
+
+function alternativesOverlap(alternatives: string[]): boolean {
+  for (let a = 0; a < alternatives.length; a++) {
+    for (let b = a + 1; b < alternatives.length; b++) {
+      const [x, y] = [alternatives[a]!, alternatives[b]!];
+      if (x === '' || y === '') continue;
+      if (x.startsWith(y) || y.startsWith(x)) return true;
+      if (BROAD.test(x) && BROAD.test(y)) return true;
+      if (x.startsWith('.') || y.startsWith('.')) return true; // "." overlaps everything
+    }
+  }
+  return false;
+}
+
+function backtrackingProblem(source: string): string | null {
+  const stack: Frame[] = [{ start: 0, bars: [], repeats: NONE }];
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i]!;
+    if (c === '(') {
+      const m = /^\((?:\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>))?/.exec(source.slice(i))!;
+      stack.push({ start: i + m[0].length, bars: [], repeats: NONE });
+      i += m[0].length;
+      continue;
+    }
+    if (c === '|') {
+      stack.at(-1)!.bars.push(i);
+      i += 1;
+      continue;
+    }
+    let innerRepeats: Repeat = NONE;
+    let closed: Frame | null = null;
+    let end: number;
+    if (c === ')') {
+      closed = stack.length > 1 ? stack.pop()! : null;
+      end = i + 1;
+      innerRepeats = closed?.repeats ?? NONE;
+    } else {
+      end = atomEnd(source, i);
+    }
+    const quantifier = quantifierAt(source, end);
+    const outer = repeatOf(quantifier.max);
+    if (outer !== NONE && closed) {
+      const body = source.slice(closed.start, i);
+      const nested =
+        innerRepeats === UNBOUNDED ||
+        (innerRepeats === BOUNDED && (outer === UNBOUNDED || quantifier.max > MAX_BOUNDED_NEST));
+      if (nested)
+        return `nested quantifier in "${source.slice(closed.start - 1, end + quantifier.length)}": a repeated group that contains a repeated part can take exponential time (catastrophic backtracking)`;
+      const cuts = [closed.start - 1, ...closed.bars, i];
+      const alternatives = cuts.slice(1).map((cut, k) => source.slice(cuts[k]! + 1, cut));
+      const many = outer === UNBOUNDED || quantifier.max > MAX_BOUNDED_NEST;
+      if (many && closed.bars.length > 0 && alternativesOverlap(alternatives))
+        return `overlapping alternatives in repeated group "(${body})": they can take exponential time (catastrophic backtracking)`;
+    }
+    const parent = stack.at(-1)!;
+    parent.repeats = Math.max(parent.repeats, innerRepeats, outer) as Repeat;
+    i = end + quantifier.length;
+  }
+  return null;
+}

@@ -1,0 +1,43 @@
+/**
+ * Enterprise policy: what an administrator may set through the browser's managed storage
+ * (Chrome: the ExtensionSettings / 3rdparty policy, described by public/managed-schema.json).
+ * Each value uses the rule pack's own limits; a value that fails is dropped and reported alone.
+ */
+import { z } from 'zod';
+import { RulePackSchema } from '../rules/schema';
+
+const escalation = RulePackSchema.shape.escalation.shape;
+const support = RulePackSchema.shape.support.shape;
+
+export const ManagedPolicySchema = z.object({
+  /** A whole rule pack as JSON text; replaces the admin's pack and locks every rule section. */
+  rulePack: z.string().max(2_000_000),
+  /** The user's AWRA role id; locks the role picker. */
+  role: z.string().min(1).max(200),
+  supportEmail: support.email,
+  supportUrl: support.url,
+  connectorFailureThreshold: escalation.connectorFailureThreshold,
+  windowHours: escalation.windowHours,
+  escalationTemplate: escalation.template,
+  /** Retry limit per role id. */
+  retryLimits: z.record(z.string().max(200), z.number().int().min(0).max(20)),
+});
+export type ManagedPolicy = Partial<z.infer<typeof ManagedPolicySchema>>;
+
+export type PolicyKey = keyof z.infer<typeof ManagedPolicySchema>;
+export const POLICY_KEYS = Object.keys(ManagedPolicySchema.shape) as PolicyKey[];
+
+/** The valid part of a managed-storage read, and one problem line per dropped value. */
+export function readPolicy(raw: unknown): { policy: ManagedPolicy; problems: string[] } {
+  const policy: Record<string, unknown> = {};
+  const problems: string[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { policy, problems };
+  for (const key of POLICY_KEYS) {
+    const value = (raw as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    const parsed = ManagedPolicySchema.shape[key].safeParse(value);
+    if (parsed.success) policy[key] = parsed.data;
+    else problems.push(`policy ${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}; ignored`);
+  }
+  return { policy: policy as ManagedPolicy, problems };
+}

@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OptionsApp } from '../../components/OptionsApp';
+import type { OptionsAdapter } from '../../lib/options/adapter';
+import { defaultRulePack } from '../../lib/rules/default';
+import type { RulePack } from '../../lib/rules/schema';
+
+/** An options adapter over in-memory storage; `writes` records every saved pack. */
+function fakeAdapter(stored: RulePack | null = null) {
+  let pack: unknown = stored;
+  const listeners = new Set<() => void>();
+  const writes: unknown[] = [];
+  const adapter: OptionsAdapter = {
+    settings: {
+      read: async () => ({ stored: pack, storedRole: null, managed: {} }),
+      onChange: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    requestHost: async () => true,
+    hasHost: async () => true,
+    removeHost: async () => true,
+    readSites: async () => [],
+    writeSites: async () => {},
+    writePack: async (next) => {
+      pack = next;
+      writes.push(next);
+      listeners.forEach((l) => l());
+    },
+    writeRole: async () => {},
+    confirm: () => true,
+    download: () => {},
+  };
+  return { adapter, writes };
+}
+
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((ok) => setTimeout(ok, 0));
+};
+const root = document.createElement('div');
+document.body.append(root);
+afterEach(() => render(null, root));
+
+function input(selector: string, value: string) {
+  const el = root.querySelector<HTMLInputElement>(selector)!;
+  el.value = value;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+const button = (words: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith(words))!;
+
+describe('the options page saves only a valid pack', () => {
+  it('lists the problems and writes nothing when the edited pack is invalid', async () => {
+    const { adapter, writes } = fakeAdapter();
+    render(<OptionsApp adapter={adapter} defaults={defaultRulePack} />, root);
+    await flush();
+    input('#threshold', '');
+    input('#support-url', 'help desk');
+    await flush();
+    expect(root.querySelector('#save-status')?.textContent).toContain('unsaved changes');
+    button('Save changes').click();
+    await flush();
+    const errors = root.querySelector('#save-errors')?.textContent ?? '';
+    expect(errors).toContain('escalation.connectorFailureThreshold:');
+    expect(errors).toContain('support.url:');
+    expect(writes).toEqual([]);
+    // The edits are still there to fix.
+    expect(root.querySelector<HTMLInputElement>('#support-url')!.value).toBe('help desk');
+  });
+
+  it('writes a valid edit with the next revision and shows it saved', async () => {
+    const { adapter, writes } = fakeAdapter();
+    render(<OptionsApp adapter={adapter} defaults={defaultRulePack} />, root);
+    await flush();
+    input('#threshold', '8');
+    await flush();
+    button('Save changes').click();
+    await flush();
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatchObject({
+      revision: defaultRulePack.revision + 1,
+      escalation: { connectorFailureThreshold: 8 },
+    });
+    expect(root.querySelector('#save-status')?.textContent).toContain('Saved revision 2.');
+    expect(root.querySelector('#save-status')?.textContent).not.toContain('unsaved');
+  });
+});

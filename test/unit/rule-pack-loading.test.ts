@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { defaultRulePack } from '../../lib/rules/default';
+import { MAX_PACK_BYTES, parseRulePack, parseRulePackText } from '../../lib/rules/load';
+
+const errorsOf = (result: ReturnType<typeof parseRulePack>) => (result.ok ? [] : result.errors);
+
+describe('rule-pack loading refuses bad packs with the path of each problem', () => {
+  it('refuses malformed JSON', () => {
+    expect(errorsOf(parseRulePackText('{"schemaVersion": 1,'))[0]).toMatch(/^not JSON: /);
+  });
+
+  it('refuses wrong types, naming each path', () => {
+    const broken = structuredClone(defaultRulePack) as unknown as Record<string, unknown>;
+    broken.roles = 'finance';
+    (broken.support as Record<string, unknown>).url = 'not a url';
+    const errors = errorsOf(parseRulePack(broken));
+    expect(errors.some((e) => e.startsWith('roles:'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('support.url:'))).toBe(true);
+  });
+
+  it('refuses a future schema version and says to update', () => {
+    const errors = errorsOf(parseRulePack({ ...defaultRulePack, schemaVersion: 7 }));
+    expect(errors).toEqual([
+      'schemaVersion: unsupported version 7 (expected 1; this pack is from a newer Sync Assist: update the extension)',
+    ]);
+    expect(errorsOf(parseRulePack({ name: 'no version' }))[0]).toMatch(
+      /^schemaVersion: unsupported version missing/,
+    );
+  });
+
+  it('refuses a huge pack before parsing it', () => {
+    const text = JSON.stringify({ ...defaultRulePack, name: 'x'.repeat(MAX_PACK_BYTES) });
+    expect(errorsOf(parseRulePackText(text))[0]).toMatch(/^\(root\): the pack is \d+ kB; at most/);
+  });
+
+  it('refuses more rules than the cap', () => {
+    const rule = defaultRulePack.messageRules[0]!;
+    const messageRules = Array.from({ length: 2001 }, (_, i) => ({ ...rule, id: `r${i}` }));
+    expect(errorsOf(parseRulePack({ ...defaultRulePack, messageRules }))).toEqual([
+      'messageRules: 2001 rules; at most 2000 are accepted',
+    ]);
+  });
+
+  it('refuses a pattern prone to catastrophic backtracking at its path', () => {
+    const pack = structuredClone(defaultRulePack);
+    pack.messageRules[2]!.pattern = '(a+)+$';
+    pack.pages['sync-hub'].urlPatterns.push('(\\w|\\d)*x');
+    const errors = errorsOf(parseRulePack(pack));
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/^pages\.sync-hub\.urlPatterns\.\d+: overlapping alternatives/);
+    expect(errors[1]).toMatch(/^messageRules\.2\.pattern: nested quantifier/);
+  });
+});
+
+describe('migrating older exports', () => {
+  const v0 = {
+    schemaVersion: 0,
+    name: 'Acme rules (2025)',
+    rules: [
+      {
+        id: 'acme-gl',
+        match: 'GL\\saccount\\s\\d+\\snot\\smapped',
+        type: 'mapping-missing',
+        priority: 900,
+      },
+      {
+        id: 'acme-token',
+        match: 'acme\\stoken\\sexpired',
+        type: 'auth-failed',
+        priority: 800,
+        disabled: true,
+      },
+    ],
+    retryLimits: { finance: 2, approver: 0 },
+    supportEmail: 'it@acme.example',
+    supportUrl: 'https://help.acme.example/awra',
+    connectorAlert: { threshold: 8, windowHours: 12 },
+  };
+
+  it('upgrades a version-0 export, keeping its values and filling the rest from the built-in pack', () => {
+    const result = parseRulePack(v0);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.migratedFrom).toBe(0);
+    const { pack } = result;
+    expect(pack.schemaVersion).toBe(1);
+    expect(pack.name).toBe('Acme rules (2025)');
+    expect(pack.messageRules.map((r) => [r.id, r.type, r.enabled])).toEqual([
+      ['acme-gl', 'mapping-missing', true],
+      ['acme-token', 'authorization-failed', false],
+    ]);
+    expect(pack.roles.find((r) => r.id === 'finance')?.retryLimit).toBe(2);
+    expect(pack.support).toMatchObject({
+      email: 'it@acme.example',
+      url: 'https://help.acme.example/awra',
+    });
+    expect(pack.escalation).toMatchObject({ connectorFailureThreshold: 8, windowHours: 12 });
+    expect(pack.pages).toEqual(defaultRulePack.pages);
+  });
+
+  it('names the v1 path of a problem in a version-0 export and says it was upgraded', () => {
+    const bad = { ...v0, rules: [{ ...v0.rules[0], match: '(x+)+' }] };
+    const errors = errorsOf(parseRulePack(bad));
+    expect(errors[0]).toBe('(root): problems found after upgrading from version 0');
+    expect(errors[1]).toMatch(/^messageRules\.0\.pattern: nested quantifier/);
+  });
+
+  it('loads a current export unchanged', () => {
+    const result = parseRulePack(JSON.parse(JSON.stringify(defaultRulePack)));
+    expect(result).toEqual({ ok: true, pack: defaultRulePack });
+  });
+});
