@@ -1,9 +1,5 @@
 import { analyzeDocument, serializeAnalysis } from '@/lib/analyze';
-import {
-  ContentRequestSchema,
-  isFromExtension,
-  type GetAnalysisResponse,
-} from '@/lib/messaging/protocol';
+import { createContentHandler } from '@/lib/messaging/content-handler';
 import { startOverlay } from '@/lib/overlay/controller';
 import { runtimeBackend } from '@/lib/overlay/runtime-backend';
 import { defaultRulePack } from '@/lib/rules/default';
@@ -35,19 +31,16 @@ export default defineContentScript({
     ctx.onInvalidated(stopSettings);
     ctx.addEventListener(window, 'wxt:locationchange', () => overlay.refresh());
 
-    const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
-      if (!isFromExtension(sender, browser.runtime.id, browser.runtime.getURL('/')))
-        return undefined;
-      const request = ContentRequestSchema.safeParse(message);
-      if (!request.success) return undefined;
-      const analysis = serializeAnalysis(analyzeDocument(document, location.href, pack));
-      const response: GetAnalysisResponse = {
+    // The popup's get-analysis: only our own pages, only a well-formed request.
+    const onMessage = createContentHandler({
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      analyze: () => ({
         url: location.href,
-        analysis,
+        analysis: serializeAnalysis(analyzeDocument(document, location.href, pack)),
         lastTouched: overlay.lastTouched(),
-      };
-      return Promise.resolve(response);
-    };
+      }),
+    });
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   },
