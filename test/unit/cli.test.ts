@@ -33,7 +33,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'analyze-cli-'));
 });
 
-describe('analyze PAGE.html', () => {
+describe('analyze PAGE.html', { timeout: 60_000 }, () => {
   it('prints the Analysis of a saved page as JSON, without DOM references', async () => {
     const page = join(PAGES_DIR, 'sync-hub-thead-table.html');
     const result = await analyze(page, '--url', 'https://acme.awraops.com/sync-hub');
@@ -59,7 +59,7 @@ describe('analyze PAGE.html', () => {
   });
 });
 
-describe('analyze --messages FILE', () => {
+describe('analyze --messages FILE', { timeout: 60_000 }, () => {
   it('classifies one message per line, in input order', async () => {
     const messages = file(
       'messages.txt',
@@ -75,69 +75,74 @@ describe('analyze --messages FILE', () => {
   });
 });
 
-describe.concurrent('bad input exits 2 with one line on stderr and nothing on stdout', () => {
-  const cases: [string, () => string[], RegExp][] = [
-    ['a missing page', () => [join(dir, 'nope.html')], /page .*nope\.html: no such file/],
-    [
-      'a binary file',
-      () => [file('image.html', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]))],
-      /unreadable HTML: the file is binary/,
-    ],
-    ['an empty file', () => [file('empty.html', '')], /unreadable HTML: the file is empty/],
-    [
-      'text that is not HTML',
-      () => [file('notes.html', 'just some notes')],
-      /unreadable HTML: the file has no HTML markup/,
-    ],
-    [
-      'a rules file that is not JSON',
-      () => [join(PAGES_DIR, 'neg-404.html'), '--rules', file('bad.json', '{ nope')],
-      /rules file .*bad\.json: not JSON/,
-    ],
-    [
-      'a rules file failing the schema (names the field)',
-      () => [
-        join(PAGES_DIR, 'neg-404.html'),
-        '--rules',
-        file(
-          'invalid.json',
-          JSON.stringify({
-            ...defaultRulePack,
-            messageRules: [{ ...defaultRulePack.messageRules[0], pattern: '(unclosed' }],
-          }),
-        ),
+// One CLI process at a time, each given a minute: a loaded 2-core machine starts tsx slowly.
+describe(
+  'bad input exits 2 with one line on stderr and nothing on stdout',
+  { timeout: 60_000 },
+  () => {
+    const cases: [string, () => string[], RegExp][] = [
+      ['a missing page', () => [join(dir, 'nope.html')], /page .*nope\.html: no such file/],
+      [
+        'a binary file',
+        () => [file('image.html', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]))],
+        /unreadable HTML: the file is binary/,
       ],
-      /rules file .*invalid\.json: messageRules\.0\.pattern: invalid regular expression/,
-    ],
-    [
-      'a rules file of another schema version',
-      () => [
-        join(PAGES_DIR, 'neg-404.html'),
-        '--rules',
-        file('old.json', JSON.stringify({ ...defaultRulePack, schemaVersion: 99 })),
+      ['an empty file', () => [file('empty.html', '')], /unreadable HTML: the file is empty/],
+      [
+        'text that is not HTML',
+        () => [file('notes.html', 'just some notes')],
+        /unreadable HTML: the file has no HTML markup/,
       ],
-      /schemaVersion: unsupported version 99/,
-    ],
-    [
-      'a missing messages file',
-      () => ['--messages', join(dir, 'none.txt')],
-      /messages file .*none\.txt: no such file/,
-    ],
-    ['no page at all', () => [], /usage: analyze/],
-    ['an unknown option', () => ['--bogus'], /Unknown option '--bogus'/],
-    [
-      'an invalid --url',
-      () => [join(PAGES_DIR, 'neg-404.html'), '--url', 'not a url'],
-      /--url not a url: not a valid URL/,
-    ],
-  ];
-  for (const [name, args, message] of cases) {
-    it(name, async () => {
-      const result = await analyze(...args());
-      expect(result.code).toBe(2);
-      expect(result.stdout).toBe('');
-      expect(result.stderr.trim().split('\n')).toHaveLength(1);
-      expect(result.stderr).toMatch(message);
-    });
-  }
-});
+      [
+        'a rules file that is not JSON',
+        () => [join(PAGES_DIR, 'neg-404.html'), '--rules', file('bad.json', '{ nope')],
+        /rules file .*bad\.json: not JSON/,
+      ],
+      [
+        'a rules file failing the schema (names the field)',
+        () => [
+          join(PAGES_DIR, 'neg-404.html'),
+          '--rules',
+          file(
+            'invalid.json',
+            JSON.stringify({
+              ...defaultRulePack,
+              messageRules: [{ ...defaultRulePack.messageRules[0], pattern: '(unclosed' }],
+            }),
+          ),
+        ],
+        /rules file .*invalid\.json: messageRules\.0\.pattern: invalid regular expression/,
+      ],
+      [
+        'a rules file of another schema version',
+        () => [
+          join(PAGES_DIR, 'neg-404.html'),
+          '--rules',
+          file('old.json', JSON.stringify({ ...defaultRulePack, schemaVersion: 99 })),
+        ],
+        /schemaVersion: unsupported version 99/,
+      ],
+      [
+        'a missing messages file',
+        () => ['--messages', join(dir, 'none.txt')],
+        /messages file .*none\.txt: no such file/,
+      ],
+      ['no page at all', () => [], /usage: analyze/],
+      ['an unknown option', () => ['--bogus'], /Unknown option '--bogus'/],
+      [
+        'an invalid --url',
+        () => [join(PAGES_DIR, 'neg-404.html'), '--url', 'not a url'],
+        /--url not a url: not a valid URL/,
+      ],
+    ];
+    for (const [name, args, message] of cases) {
+      it(name, async () => {
+        const result = await analyze(...args());
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr.trim().split('\n')).toHaveLength(1);
+        expect(result.stderr).toMatch(message);
+      });
+    }
+  },
+);
