@@ -47,7 +47,13 @@ describe('the options page', () => {
     await options.select('#rule-type', 'temporary-provider-issue');
     await retype(options, '#rule-priority', '1000');
     await click(options, 'Add rule');
-    await options.type('#tester-input', MESSAGE);
+    // Pasted, as an admin does with a message copied from AWRA.
+    await options.focus('#tester-input');
+    await options.evaluate((message: string) => {
+      const box = document.querySelector('#tester-input') as HTMLTextAreaElement;
+      box.value = message;
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, MESSAGE);
     const shown = await textWith(options, '#tester-result', 'acme-mpesa-account');
     expect(shown).toContain(`${NEW_LABEL} (temporary-provider-issue)`);
     await textWith(options, '#save-status', 'unsaved changes');
