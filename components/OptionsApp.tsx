@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OptionsAdapter } from '../lib/options/adapter';
 import { checkSave, isDirty } from '../lib/options/pack-io';
 import { loadOptionsState, type OptionsState } from '../lib/options/state';
@@ -54,12 +54,17 @@ export function OptionsApp(props: { adapter: OptionsAdapter; defaults: RulePack 
   }, []);
 
   const dirty = state !== null && draft !== null && isDirty(state.saved, draft);
+  // Read at leave time, not registered per change: effects run after paint, and leaving right
+  // after an edit must still ask.
+  const dirtyNow = useRef(false);
+  dirtyNow.current = dirty;
   useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    const warn = (event: BeforeUnloadEvent) => {
+      if (dirtyNow.current) event.preventDefault();
+    };
     addEventListener('beforeunload', warn);
     return () => removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  }, []);
 
   if (!state || !draft) return <p class="muted">Loading settings…</p>;
   const locked = isLocked(state.settings, 'pack');
