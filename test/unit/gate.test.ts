@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../../lib/analyze';
+import { parseHtml } from '../../lib/cli/html';
+import { mayBeSyncScreen } from '../../lib/gate/detect';
+import { gateSignals } from '../../lib/gate/signals';
+import { defaultRulePack } from '../../lib/rules/default';
+import { loadPageFixtures } from '../helpers/fixtures';
+import { join } from 'node:path';
+
+const signals = gateSignals(defaultRulePack);
+const corpora = [
+  loadPageFixtures(),
+  loadPageFixtures(join(import.meta.dirname, '..', 'fixtures', 'holdout')),
+].flat();
+
+// The always-on gate loads the engine only where it may be needed: it may say yes on a page the
+// engine then rejects, but a no on a real sync screen would hide the overlay there.
+describe('the gate before the engine', () => {
+  for (const fixture of corpora) {
+    const doc = () => parseHtml(fixture.html, fixture.url);
+    const page = analyzeDocument(doc(), fixture.url, defaultRulePack).page;
+    if (page === null) continue;
+    it(`lets ${fixture.name} (${page}) through to the engine`, () => {
+      expect(mayBeSyncScreen(doc(), fixture.url, signals)).toBe(true);
+    });
+  }
+
+  it('keeps the engine off most pages that are not sync screens', () => {
+    const rejected = corpora
+      .filter((f) => f.page === null)
+      .filter((f) => !mayBeSyncScreen(parseHtml(f.html, f.url), f.url, signals))
+      .map((f) => f.name);
+    expect(rejected).toEqual(
+      expect.arrayContaining([
+        'neg-customer-list',
+        'neg-dashboard-widgets',
+        'neg-invoice-no-sync',
+        'neg-settings-users',
+        'neg-login-session-expired',
+      ]),
+    );
+  });
+
+  it('follows page signals an admin adds to the rule pack', () => {
+    const html = '<main><h1>Ledger bridge</h1><p>Nothing here yet.</p></main>';
+    const edited = gateSignals({
+      ...defaultRulePack,
+      pages: {
+        ...defaultRulePack.pages,
+        'sync-hub': {
+          ...defaultRulePack.pages['sync-hub'],
+          headingPatterns: ['\\bledger bridge\\b'],
+        },
+      },
+    });
+    const url = 'https://acme.awraops.com/bridge';
+    expect(mayBeSyncScreen(parseHtml(html, url), url, signals)).toBe(false);
+    expect(mayBeSyncScreen(parseHtml(html, url), url, edited)).toBe(true);
+  });
+
+  it('reads a sync screen from its URL before its content renders', () => {
+    const url = 'https://acme.awraops.com/sync-hub?status=failed';
+    expect(mayBeSyncScreen(parseHtml('<main></main>', url), url, signals)).toBe(true);
+  });
+});
