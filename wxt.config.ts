@@ -12,6 +12,8 @@ export default defineConfig({
     description:
       'Explains failed AWRA syncs (QuickBooks Online, payments, email/SMS, webhooks) where they happen and builds complete escalations.',
     permissions: ['storage', 'scripting'],
+    // The background injects the on-demand overlay (scripting.executeScript) into AWRA pages.
+    host_permissions: ['https://*.awraops.com/*'],
     // Admin-added AWRA hosts (custom domains, self-hosted) are requested at runtime.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'
@@ -28,6 +30,7 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) {
         script.matches = [...(script.matches ?? []), ...LOOPBACK_MATCHES];
       }
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...LOOPBACK_MATCHES];
     },
   },
 });

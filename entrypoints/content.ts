@@ -1,47 +1,37 @@
-import { analyzeDocument, serializeAnalysis } from '@/lib/analyze';
-import {
-  ContentRequestSchema,
-  isFromExtension,
-  type GetAnalysisResponse,
-} from '@/lib/messaging/protocol';
-import { startOverlay } from '@/lib/overlay/controller';
-import { runtimeBackend } from '@/lib/overlay/runtime-backend';
-import { defaultRulePack } from '@/lib/rules/default';
-import { roleItem } from '@/lib/settings/role';
+import { startGate } from '@/lib/gate/gate';
+import { gateSignals } from '@/lib/gate/signals';
+import { ContentRequestSchema, type LoadOverlayRequest } from '@/lib/messaging/content-request';
+import { isFromExtension } from '@/lib/messaging/senders';
+import { overlayEntry } from '@/lib/overlay/handle';
+import { defaultPages } from '@/lib/rules/default/pages';
+import { defaultConnectors } from '@/lib/rules/default/vocabulary';
 
+/**
+ * The always-on content script: a gate of a few kilobytes. The overlay (engine, rule pack, UI)
+ * is injected by the background only when the gate finds what may be a sync screen.
+ */
 export default defineContentScript({
   matches: ['https://*.awraops.com/*'],
   runAt: 'document_idle',
   // WXT would otherwise post the extension's id to the page.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    const pack = defaultRulePack;
-    let role = pack.defaultRole;
-    const overlay = startOverlay({
+    const load: LoadOverlayRequest = { type: 'load-overlay' };
+    const gate = startGate({
       doc: document,
       url: () => location.href,
-      pack: () => pack,
-      roleId: () => role,
-      backend: runtimeBackend((message) => browser.runtime.sendMessage(message)),
+      signals: gateSignals({ pages: defaultPages, connectors: defaultConnectors }),
       signal: ctx.signal,
-      copyText: (text) => navigator.clipboard.writeText(text),
+      requestOverlay: () => browser.runtime.sendMessage(load),
+      overlayEntry: () => overlayEntry(),
     });
-    const useRole = (value: string | null) => {
-      role = value ?? pack.defaultRole;
-      overlay.refresh();
-    };
-    void roleItem.getValue().then(useRole, () => undefined);
-    ctx.onInvalidated(roleItem.watch(useRole));
-    ctx.addEventListener(window, 'wxt:locationchange', () => overlay.refresh());
+    ctx.addEventListener(window, 'wxt:locationchange', () => gate.navigated());
 
     const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
       if (!isFromExtension(sender, browser.runtime.id, browser.runtime.getURL('/')))
         return undefined;
-      const request = ContentRequestSchema.safeParse(message);
-      if (!request.success) return undefined;
-      const analysis = serializeAnalysis(analyzeDocument(document, location.href, pack));
-      const response: GetAnalysisResponse = { url: location.href, analysis };
-      return Promise.resolve(response);
+      if (!ContentRequestSchema.safeParse(message).success) return undefined;
+      return gate.analysis();
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
