@@ -6,6 +6,7 @@ import { summarize } from '../guidance/summary';
 import type { RulePack } from '../rules/schema';
 import { emptyState, type OverlayBackend, type RecordRef, type RecordState } from './backend';
 import { createHost, HOST_TAG, placeHost, type OverlayHost } from './mount';
+import { NearViewport } from './near-viewport';
 import { retryControlAt, targetForControl } from './retry-controls';
 import { SummaryHost } from './summary';
 import { overlayTargets, type OverlayTarget } from './targets';
@@ -24,6 +25,8 @@ export interface OverlayOptions {
 const refKey = (ref: RecordRef) => `${ref.connector}|${ref.recordNumber}`;
 const serialize = (record: SyncRecord) =>
   serializeAnalysis({ page: null, records: [record] }).records[0]!;
+/** Lists with more badges than this render only the badges near the viewport. */
+const LAZY_AFTER = 50;
 const SETTLED = new Set(['succeeded', 'failed', 'needs-attention', 'skipped', 'cancelled']);
 
 /** Runs the in-page overlay: analysis on load, on navigation and on relevant DOM changes. */
@@ -46,6 +49,7 @@ export function startOverlay(options: OverlayOptions) {
   let summary: SummaryHost | null = null;
   let frame = 0;
   let observer: MutationObserver | null = null;
+  let near: NearViewport | null = null;
 
   const uiFor = (key: string) =>
     ui.get(key) ?? ui.set(key, { expanded: false, confirmReason: null, notice: null }).get(key)!;
@@ -228,14 +232,45 @@ export function startOverlay(options: OverlayOptions) {
       return;
     }
     watch();
-    const keep = new Set(targets.map((t) => t.key));
+    const shown = placeHosts();
+    if (targets.length > 0 && analysis.page !== 'sync-log' && analysis.records.length > 1) {
+      summary ??= new SummaryHost(doc);
+      summary.place(doc);
+    } else {
+      summary?.remove();
+      summary = null;
+    }
+    loadStates(shown);
+    noteFailures();
+    renderAll(false);
+  };
+
+  /**
+   * Puts a host next to each target that is shown: all of them, or on a long list only those
+   * near the viewport (the rest get theirs when scrolled near). Returns the targets shown.
+   */
+  function placeHosts(): OverlayTarget[] {
+    const lazy = targets.length > LAZY_AFTER && targets.every((t) => t.mode === 'badge');
+    if (lazy) {
+      near ??= new NearViewport(() => {
+        if (signal.aborted) return;
+        loadStates(placeHosts());
+        renderAll(false);
+      });
+      near.track(targets.map((t) => t.anchor));
+    } else {
+      near?.disconnect();
+      near = null;
+    }
+    const shown = near ? targets.filter((t) => near!.isNear(t.anchor)) : targets;
+    const keep = new Set(shown.map((t) => t.key));
     for (const [key, entry] of hosts) {
       if (!keep.has(key)) {
         entry.overlay.remove();
         hosts.delete(key);
       }
     }
-    for (const target of targets) {
+    for (const target of shown) {
       let entry = hosts.get(target.key);
       if (!entry) {
         entry = { overlay: createHost(doc, target.mode === 'badge'), target, signature: '' };
@@ -246,17 +281,8 @@ export function startOverlay(options: OverlayOptions) {
       if (!entry.overlay.host.isConnected)
         placeHost(entry.overlay, target.anchor, target.record.message);
     }
-    if (targets.length > 0 && analysis.page !== 'sync-log' && analysis.records.length > 1) {
-      summary ??= new SummaryHost(doc);
-      summary.place(doc);
-    } else {
-      summary?.remove();
-      summary = null;
-    }
-    loadStates(targets);
-    noteFailures();
-    renderAll(false);
-  };
+    return shown;
+  }
 
   const schedule = () => {
     if (frame || signal.aborted) return;
@@ -296,6 +322,8 @@ export function startOverlay(options: OverlayOptions) {
   }
 
   function teardown() {
+    near?.disconnect();
+    near = null;
     observer?.disconnect();
     observer = null;
     pageListeners?.abort();
