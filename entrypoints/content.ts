@@ -25,7 +25,13 @@ export default defineContentScript({
       requestOverlay: () => browser.runtime.sendMessage(load),
       overlayEntry: () => overlayEntry(),
     });
-    ctx.addEventListener(window, 'wxt:locationchange', () => gate.navigated());
+    // Chromium's Navigation API reports a pushState at once; elsewhere WXT polls the URL.
+    const navigation = (window as { navigation?: EventTarget }).navigation;
+    if (navigation)
+      navigation.addEventListener('currententrychange', () => gate.navigated(), {
+        signal: ctx.signal,
+      });
+    else ctx.addEventListener(window, 'wxt:locationchange', () => gate.navigated());
 
     const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
       if (!isFromExtension(sender, browser.runtime.id, browser.runtime.getURL('/')))

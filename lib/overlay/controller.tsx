@@ -7,6 +7,7 @@ import type { RulePack } from '../rules/schema';
 import { emptyState, type OverlayBackend, type RecordRef, type RecordState } from './backend';
 import { createHost, HOST_TAG, placeHost, type OverlayHost } from './mount';
 import { NearViewport } from './near-viewport';
+import { createPacer } from './pacer';
 import { retryControlAt, targetForControl } from './retry-controls';
 import { SummaryHost } from './summary';
 import { overlayTargets, type OverlayTarget } from './targets';
@@ -47,7 +48,6 @@ export function startOverlay(options: OverlayOptions) {
   let notedFailures = '';
   let targets: OverlayTarget[] = [];
   let summary: SummaryHost | null = null;
-  let frame = 0;
   let observer: MutationObserver | null = null;
   let near: NearViewport | null = null;
 
@@ -222,7 +222,6 @@ export function startOverlay(options: OverlayOptions) {
   };
 
   const run = () => {
-    frame = 0;
     if (signal.aborted) return;
     const analysis = analyzeDocument(doc, options.url(), options.pack());
     settleOutcomes(analysis);
@@ -284,9 +283,9 @@ export function startOverlay(options: OverlayOptions) {
     return shown;
   }
 
+  const pacer = createPacer(run);
   const schedule = () => {
-    if (frame || signal.aborted) return;
-    frame = requestAnimationFrame(run);
+    if (!signal.aborted) pacer.schedule();
   };
 
   const ours = (node: Node) =>
@@ -372,11 +371,11 @@ export function startOverlay(options: OverlayOptions) {
   };
 
   signal.addEventListener('abort', () => {
-    if (frame) cancelAnimationFrame(frame);
+    pacer.cancel();
     teardown();
   });
 
-  run();
+  pacer.runNow();
   return {
     /** Re-checks the page now and shortly after (client-side navigation renders late). */
     refresh() {
