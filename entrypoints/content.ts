@@ -3,6 +3,7 @@ import { gateSignals } from '@/lib/gate/signals';
 import { ContentRequestSchema, type LoadOverlayRequest } from '@/lib/messaging/content-request';
 import { isFromExtension } from '@/lib/messaging/senders';
 import { overlayEntry } from '@/lib/overlay/handle';
+import { defaultFields } from '@/lib/rules/default/fields';
 import { defaultPages } from '@/lib/rules/default/pages';
 import { defaultConnectors } from '@/lib/rules/default/vocabulary';
 
@@ -20,7 +21,11 @@ export default defineContentScript({
     const gate = startGate({
       doc: document,
       url: () => location.href,
-      signals: gateSignals({ pages: defaultPages, connectors: defaultConnectors }),
+      signals: gateSignals({
+        pages: defaultPages,
+        connectors: defaultConnectors,
+        fields: defaultFields,
+      }),
       signal: ctx.signal,
       requestOverlay: () => browser.runtime.sendMessage(load),
       overlayEntry: () => overlayEntry(),

@@ -12,19 +12,19 @@ export interface GateSignals {
   heading: RegExp[];
   /** Known connector names as whole words, or null when the pack lists none. */
   connectors: RegExp | null;
+  /**
+   * The labels of the fields the engine's sync evidence rests on (status, message, sync run,
+   * retry count), as words in free text: a page holding none of them cannot hold a sync record.
+   */
+  evidence: RegExp;
 }
 
-/**
- * Words of sync content the engine's evidence rests on (a sync run, a retry or attempt count, a
- * delivery, an integration log): used only when no page signal matched, to decide whether a
- * record page or a page of connector cards may still hold a sync log.
- */
-export const SYNC_WORDS =
-  /\b(?:sync|synced|syncing|synchroni[sz]ation|retry|retries|retried|attempts?|deliver(?:y|ies)|integration|posting|export(?:ed)?)\b/i;
+/** Fields whose labels make sync evidence (lib/analyze/record.ts hasSyncEvidence). */
+const EVIDENCE_FIELDS = ['status', 'message', 'syncRun', 'retryCount'] as const;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function gateSignals(pack: Pick<RulePack, 'pages' | 'connectors'>): GateSignals {
+export function gateSignals(pack: Pick<RulePack, 'pages' | 'connectors' | 'fields'>): GateSignals {
   const kinds = Object.keys(pack.pages) as PageKind[];
   const compile = (sources: string[]) => sources.map((source) => new RegExp(source, 'iu'));
   return {
@@ -38,5 +38,18 @@ export function gateSignals(pack: Pick<RulePack, 'pages' | 'connectors'>): GateS
           'iu',
         )
       : null,
+    evidence: evidenceWords(pack.fields),
   };
+}
+
+function evidenceWords(fields: RulePack['fields']): RegExp {
+  const sources: string[] = [];
+  for (const name of EVIDENCE_FIELDS) {
+    const spec = fields[name];
+    if (!spec) continue;
+    sources.push(...spec.labels.map((label) => `\\b${escape(label)}(?![\\p{L}\\p{N}])`));
+    // Label patterns are anchored to a whole label; in free text they are looked for anywhere.
+    sources.push(...spec.labelPatterns.map((source) => source.replace(/^\^|\$$/g, '')));
+  }
+  return new RegExp(sources.map((source) => `(?:${source})`).join('|') || '(?!)', 'iu');
 }

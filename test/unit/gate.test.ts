@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../lib/analyze';
 import { parseHtml } from '../../lib/cli/html';
 import { mayBeSyncScreen } from '../../lib/gate/detect';
 import { gateSignals } from '../../lib/gate/signals';
 import { defaultRulePack } from '../../lib/rules/default';
 import { loadPageFixtures } from '../helpers/fixtures';
+import { startMockAwra, type MockAwra } from '../mock-awra/server';
 import { join } from 'node:path';
 
 const signals = gateSignals(defaultRulePack);
@@ -34,7 +35,8 @@ describe('the gate before the engine', () => {
       expect.arrayContaining([
         'neg-customer-list',
         'neg-dashboard-widgets',
-        'neg-invoice-no-sync',
+        'neg-dashboard-sync-health',
+        'neg-invoice-sync-now-button',
         'neg-settings-users',
         'neg-login-session-expired',
       ]),
@@ -61,5 +63,51 @@ describe('the gate before the engine', () => {
   it('reads a sync screen from its URL before its content renders', () => {
     const url = 'https://acme.awraops.com/sync-hub?status=failed';
     expect(mayBeSyncScreen(parseHtml('<main></main>', url), url, signals)).toBe(true);
+  });
+});
+
+describe('the gate on the mock AWRA app', () => {
+  let app: MockAwra;
+  beforeAll(async () => {
+    app = await startMockAwra({ port: 0 });
+  });
+  afterAll(() => app.close());
+
+  const gate = async (path: string) => {
+    const url = `${app.url}${path}`;
+    const html = await (await fetch(url)).text();
+    const doc = parseHtml(html, url);
+    return {
+      gate: mayBeSyncScreen(doc, url, signals),
+      page: analyzeDocument(parseHtml(html, url), url, defaultRulePack).page,
+    };
+  };
+
+  it('lets every sync screen through', async () => {
+    for (const path of [
+      '/sync-hub',
+      '/qbo-sync',
+      '/qbo-sync/INV-20417',
+      '/integrations',
+      '/invoices/INV-20417',
+      '/bills/BILL-3107',
+      '/payments/PAY-8812',
+      '/customers/CUS-1057',
+    ]) {
+      expect({ path, ...(await gate(path)) }).toMatchObject({ path, gate: true });
+    }
+  });
+
+  it('stops at the dashboard (its "Sync Hub" card is not a sync screen) and plain lists', async () => {
+    for (const path of [
+      '/',
+      '/invoices',
+      '/payments',
+      '/customers',
+      '/settings',
+      '/customers/CUS-1044',
+    ]) {
+      expect({ path, ...(await gate(path)) }).toEqual({ path, gate: false, page: null });
+    }
   });
 });
