@@ -47,11 +47,14 @@ export function rows(r: Results): Row[] {
   });
   for (const p of r.pageLoad) {
     const sync = p.page.includes('Sync Hub');
+    const profiledPercent = (p.extensionMs / p.withoutMs) * 100;
     out.push({
-      figure: `2. page load, ${p.page}: main thread added`,
-      value: `${ms(p.addedMs)} (${ms(p.withoutMs)} → ${ms(p.withMs)}, ${p.addedPercent.toFixed(1)}%; median of ${p.runs})`,
+      figure: `2. page load, ${p.page}: extension's main-thread time`,
+      value:
+        `${ms(p.extensionMs)} sampled in its scripts${sync ? ` (${profiledPercent.toFixed(1)}% of the page's own ${ms(p.withoutMs)})` : ''}; ` +
+        `TaskDuration ${ms(p.withoutMs)} → ${ms(p.withMs)} (${p.addedMs >= 0 ? '+' : ''}${ms(p.addedMs)}, ${p.addedPercent.toFixed(1)}%), median of ${p.runs}`,
       budget: sync ? '≤ 10% added' : '≤ 2 ms',
-      ok: sync ? p.addedPercent <= 10 : p.addedMs <= 2,
+      ok: sync ? profiledPercent <= 10 : p.extensionMs <= 2,
     });
   }
   for (const g of r.gate) {
@@ -64,7 +67,9 @@ export function rows(r: Results): Row[] {
   }
   out.push({
     figure: `3. live: ${r.live.mutations} row changes in 10 s, ${r.live.rows} rows`,
-    value: `${r.live.sharePercent.toFixed(1)}% (${ms(r.live.addedMs)} added over ${(r.live.windowMs / 1000).toFixed(0)} s; ${ms(r.live.withoutMs)} → ${ms(r.live.withMs)})`,
+    value:
+      `${r.live.sharePercent.toFixed(1)}% (${ms(r.live.extensionMs)} sampled in its scripts over ${(r.live.windowMs / 1000).toFixed(1)} s; ` +
+      `${r.live.shareOfBusyPercent.toFixed(1)}% of the busy main thread); TaskDuration ${ms(r.live.withoutMs)} → ${ms(r.live.withMs)}`,
     budget: '≤ 5%',
     ok: r.live.sharePercent <= 5,
   });

@@ -23,6 +23,7 @@ const plain = await launchChromium();
 const ext = await launchWithExtension();
 try {
   const browsers = { without: plain.browser, with: ext.browser };
+  const origin = `chrome-extension://${ext.extensionId}/`;
   const page = await plain.browser.newPage();
 
   log('1. analyzeDocument on 500, 5,000 and 20,000 rows');
@@ -40,6 +41,7 @@ try {
       `${mock.url}/`,
       quick ? 3 : 9,
       1000,
+      origin,
     ),
     await benchPageLoad(
       browsers,
@@ -47,6 +49,7 @@ try {
       `${mock.url}/sync-hub?rows=5000`,
       quick ? 1 : 5,
       3000,
+      origin,
     ),
   ];
   const gate = [
@@ -56,7 +59,7 @@ try {
   await page.close();
 
   log('3. live updates, 10 s per run');
-  const live = await benchLive(browsers, mock.url, quick ? 1 : 3);
+  const live = await benchLive(browsers, mock.url, origin, quick ? 1 : 3);
 
   log('4. sizes');
   const size = benchSize();
