@@ -9,6 +9,7 @@ const HEADING_LIMIT = 300;
 const CARD_HEADINGS =
   'h1, h2, h3, h4, h5, h6, [role=heading], strong, b, [class*=title], [class*=name]';
 const CARD_HEADING_LIMIT = 120;
+const WORD_BREAK = /[^\p{L}\p{N}#]+/u;
 
 const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -48,5 +49,9 @@ export function mayBeSyncScreen(doc: Document, url: string | null, signals: Gate
       }
     }
   }
-  return weak && signals.evidence.test(root.textContent ?? '');
+  if (!weak) return false;
+  // Whole words: "run" is a label, "running" is not. A label of several words counts when each
+  // of its words is on the page (a superset of the label itself being there).
+  const words = new Set((root.textContent ?? '').toLowerCase().split(WORD_BREAK));
+  return signals.evidence.some((label) => label.split(WORD_BREAK).every((w) => !w || words.has(w)));
 }
