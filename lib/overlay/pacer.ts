@@ -1,19 +1,19 @@
 export interface PacerOptions {
-  /** Most of the main thread the task may take over time (1/30: about 3%). */
+  /** Most of the main thread the task may take over time (1/40: 2.5%). */
   share?: number;
-  /** Never wait longer than this after a change (ms). */
+  /** Never wait longer than this after a change (ms): a long live list lags at most this. */
   maxWaitMs?: number;
   now?: () => number;
 }
 
 /**
  * Runs a task on the next frame after changes, at a pace that keeps it to a small share of the
- * main thread: after a run that took t ms, the next waits about t / share ms. A live list that
- * changes fifty times a second is then re-read a few times a second, a short page at once.
+ * main thread: after a run that took t ms, the next waits about t / share ms. A long live list
+ * that changes fifty times a second is then re-read every second or two, a short page at once.
  */
 export function createPacer(task: () => void, options: PacerOptions = {}) {
-  const share = options.share ?? 1 / 30;
-  const maxWait = options.maxWaitMs ?? 1000;
+  const share = options.share ?? 1 / 40;
+  const maxWait = options.maxWaitMs ?? 2000;
   const now = options.now ?? (() => performance.now());
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | 0 = 0;
