@@ -39,7 +39,7 @@ try {
       browsers,
       'dashboard (not a sync screen)',
       `${mock.url}/`,
-      quick ? 3 : 9,
+      quick ? 3 : 7,
       1000,
       origin,
     ),
@@ -47,7 +47,7 @@ try {
       browsers,
       'Sync Hub, 5,000 rows',
       `${mock.url}/sync-hub?rows=5000`,
-      quick ? 1 : 5,
+      quick ? 1 : 3,
       3000,
       origin,
     ),
@@ -59,7 +59,7 @@ try {
   await page.close();
 
   log('3. live updates, 10 s per run');
-  const live = await benchLive(browsers, mock.url, origin, quick ? 1 : 3);
+  const live = await benchLive(browsers, mock.url, origin, quick ? 1 : 2);
 
   log('4. sizes');
   const size = benchSize();
