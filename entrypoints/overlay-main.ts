@@ -25,7 +25,10 @@ export default defineUnlistedScript(() => {
       copyText: (text) => navigator.clipboard.writeText(text),
     });
     const useRole = (value: string | null) => {
-      role = value ?? pack.defaultRole;
+      const next = value ?? pack.defaultRole;
+      // The stored role is usually the one the overlay started with: no second read of the page.
+      if (next === role) return;
+      role = next;
       overlay.refresh();
     };
     void roleItem.getValue().then(useRole, () => undefined);

@@ -147,9 +147,16 @@ export function startOverlay(options: OverlayOptions) {
 
   const retryControls = new Map<string, Element>();
 
+  /** What the summary last showed: state loads re-render cards, not an unchanged summary. */
+  let summarized: { targets: OverlayTarget[]; failures: Record<string, number> } | null = null;
+
   function renderAll(force: boolean) {
     for (const target of targets) renderTarget(target, force);
-    summary?.render(
+    if (!summary) return;
+    if (!force && summarized?.targets === targets && summarized.failures === connectorFailures)
+      return;
+    summarized = { targets, failures: connectorFailures };
+    summary.render(
       targets,
       summarize(
         targets.map((t) => serialize(t.record)),
@@ -283,7 +290,9 @@ export function startOverlay(options: OverlayOptions) {
     return shown;
   }
 
-  const pacer = createPacer(run);
+  // A short page is re-read within half a second of a change; a long list keeps to its share
+  // of the main thread and may lag up to two seconds.
+  const pacer = createPacer(run, { maxWaitMs: () => (near ? 2000 : 400) });
   const schedule = () => {
     if (!signal.aborted) pacer.schedule();
   };

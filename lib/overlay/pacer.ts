@@ -1,8 +1,8 @@
 export interface PacerOptions {
   /** Most of the main thread the task may take over time (1/40: 2.5%). */
   share?: number;
-  /** Never wait longer than this after a change (ms): a long live list lags at most this. */
-  maxWaitMs?: number;
+  /** Never wait longer than this after a change (ms); asked at each change. */
+  maxWaitMs?: number | (() => number);
   now?: () => number;
 }
 
@@ -13,7 +13,8 @@ export interface PacerOptions {
  */
 export function createPacer(task: () => void, options: PacerOptions = {}) {
   const share = options.share ?? 1 / 40;
-  const maxWait = options.maxWaitMs ?? 2000;
+  const maxWait = () =>
+    typeof options.maxWaitMs === 'function' ? options.maxWaitMs() : (options.maxWaitMs ?? 2000);
   const now = options.now ?? (() => performance.now());
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | 0 = 0;
@@ -32,7 +33,7 @@ export function createPacer(task: () => void, options: PacerOptions = {}) {
     runNow,
     schedule() {
       if (frame || timer) return;
-      const wait = Math.min(maxWait, cost / share) - (now() - ended);
+      const wait = Math.min(maxWait(), cost / share) - (now() - ended);
       if (wait <= 0) {
         frame = requestAnimationFrame(runNow);
         return;
