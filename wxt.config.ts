@@ -15,6 +15,8 @@ export default defineConfig({
       'Explains failed AWRA syncs (QuickBooks Online, payments, email/SMS, webhooks) where they happen and builds complete escalations.',
     // activeTab: a screenshot of the AWRA tab once the user opens the popup on it (no warning).
     permissions: ['storage', 'scripting', 'activeTab'],
+    // The background injects the on-demand overlay (scripting.executeScript) into AWRA pages.
+    host_permissions: ['https://*.awraops.com/*'],
     // Admin-added AWRA hosts (custom domains, self-hosted) are requested at runtime.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'
@@ -40,9 +42,14 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) {
         script.matches = [...(script.matches ?? []), ...LOOPBACK_MATCHES];
       }
-      // The test profile's grant for the admin-added site of the options browser test: with it
-      // the options page's permission request resolves without a prompt puppeteer cannot answer.
-      manifest.host_permissions = [...(manifest.host_permissions ?? []), E2E_GRANTED_HOST];
+      // Loopback: the overlay is injected there too. awra.test: the test profile's grant for the
+      // admin-added site of the options browser test, so the options page's permission request
+      // resolves without a prompt puppeteer cannot answer.
+      manifest.host_permissions = [
+        ...(manifest.host_permissions ?? []),
+        ...LOOPBACK_MATCHES,
+        E2E_GRANTED_HOST,
+      ];
     },
   },
 });

@@ -1,11 +1,12 @@
 import { createBackgroundHandler } from '@/lib/messaging/background-handler';
 import { firstAnswer } from '@/lib/messaging/dispatch';
 import { createEscalationHandler } from '@/lib/messaging/escalation-handler';
+import { createLoadOverlayHandler } from '@/lib/messaging/load-overlay';
 import { createOpenEscalationHandler } from '@/lib/messaging/open-escalation';
 import { defaultRulePack } from '@/lib/rules/default';
 import { browserSettingsSource } from '@/lib/settings/browser-source';
 import { loadSettings } from '@/lib/settings/watch';
-import { browserRegistry } from '@/lib/sites/browser-registry';
+import { browserRegistry, OVERLAY_SCRIPT_FILE } from '@/lib/sites/browser-registry';
 import { syncRegistrations } from '@/lib/sites/registrar';
 import { sitesItem } from '@/lib/sites/storage';
 import { openStore } from '@/lib/store/open';
@@ -38,7 +39,24 @@ export default defineBackground(() => {
     setPending: (pending) => browser.storage.session.set({ pendingEscalation: pending }),
     openPopup: () => browser.action.openPopup(),
   });
-  browser.runtime.onMessage.addListener(firstAnswer(handle, handleEscalation, handleOpen));
+  // The content script's gate asks for the overlay only on what may be a sync screen.
+  const handleLoadOverlay = createLoadOverlayHandler({
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    scriptablePatterns: async () => [
+      ...(browser.runtime.getManifest().content_scripts ?? []).flatMap((s) => s.matches ?? []),
+      ...(await browser.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []),
+    ],
+    inject: async (tabId, frameId) => {
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        files: [OVERLAY_SCRIPT_FILE],
+      });
+    },
+  });
+  browser.runtime.onMessage.addListener(
+    firstAnswer(handle, handleEscalation, handleOpen, handleLoadOverlay),
+  );
 
   // Admin-added AWRA hosts: keep content-script registrations in step with the site list and
   // with the host permissions the admin granted (or later revoked in the browser's settings).

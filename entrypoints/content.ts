@@ -1,46 +1,49 @@
-import { analyzeDocument, serializeAnalysis } from '@/lib/analyze';
-import { createContentHandler } from '@/lib/messaging/content-handler';
-import { startOverlay } from '@/lib/overlay/controller';
-import { runtimeBackend } from '@/lib/overlay/runtime-backend';
-import { defaultRulePack } from '@/lib/rules/default';
-import { browserSettingsSource } from '@/lib/settings/browser-source';
-import { watchSettings } from '@/lib/settings/watch';
+import { startGate } from '@/lib/gate/gate';
+import { gateSignals } from '@/lib/gate/signals';
+import { ContentRequestSchema, type LoadOverlayRequest } from '@/lib/messaging/content-request';
+import { isFromExtension } from '@/lib/messaging/senders';
+import { overlayEntry } from '@/lib/overlay/handle';
+import { defaultFields } from '@/lib/rules/default/fields';
+import { defaultPages } from '@/lib/rules/default/pages';
+import { defaultConnectors } from '@/lib/rules/default/vocabulary';
 
+/**
+ * The always-on content script: a gate of a few kilobytes. The overlay (engine, rule pack, UI)
+ * is injected by the background only when the gate finds what may be a sync screen.
+ */
 export default defineContentScript({
   matches: ['https://*.awraops.com/*'],
   runAt: 'document_idle',
   // WXT would otherwise post the extension's id to the page.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    let pack = defaultRulePack;
-    let role = pack.defaultRole;
-    const overlay = startOverlay({
+    const load: LoadOverlayRequest = { type: 'load-overlay' };
+    const gate = startGate({
       doc: document,
       url: () => location.href,
-      pack: () => pack,
-      roleId: () => role,
-      backend: runtimeBackend((message) => browser.runtime.sendMessage(message)),
-      signal: ctx.signal,
-      copyText: (text) => navigator.clipboard.writeText(text),
-    });
-    // Admin edits, managed policy and the user's role reach this tab without a reload.
-    const stopSettings = watchSettings(browserSettingsSource, defaultRulePack, (settings) => {
-      ({ pack, role } = settings);
-      overlay.refresh();
-    });
-    ctx.onInvalidated(stopSettings);
-    ctx.addEventListener(window, 'wxt:locationchange', () => overlay.refresh());
-
-    // The popup's get-analysis: only our own pages, only a well-formed request.
-    const onMessage = createContentHandler({
-      extensionId: browser.runtime.id,
-      extensionOrigin: browser.runtime.getURL('/'),
-      analyze: () => ({
-        url: location.href,
-        analysis: serializeAnalysis(analyzeDocument(document, location.href, pack)),
-        lastTouched: overlay.lastTouched(),
+      signals: gateSignals({
+        pages: defaultPages,
+        connectors: defaultConnectors,
+        fields: defaultFields,
       }),
+      signal: ctx.signal,
+      requestOverlay: () => browser.runtime.sendMessage(load),
+      overlayEntry: () => overlayEntry(),
     });
+    // Chromium's Navigation API reports a pushState at once; elsewhere WXT polls the URL.
+    const navigation = (window as { navigation?: EventTarget }).navigation;
+    if (navigation)
+      navigation.addEventListener('currententrychange', () => gate.navigated(), {
+        signal: ctx.signal,
+      });
+    else ctx.addEventListener(window, 'wxt:locationchange', () => gate.navigated());
+
+    const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
+      if (!isFromExtension(sender, browser.runtime.id, browser.runtime.getURL('/')))
+        return undefined;
+      if (!ContentRequestSchema.safeParse(message).success) return undefined;
+      return gate.analysis();
+    };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   },

@@ -94,6 +94,24 @@ export function classifyMessage(
   rules: readonly CompiledMessageRule[],
 ): MessageClassification {
   if (message == null) return { messageType: null, ruleId: null };
+  // Lists repeat the same few messages on many rows: each is classified once per rule set.
+  let cache = caches.get(rules);
+  if (!cache) caches.set(rules, (cache = new Map()));
+  const hit = cache.get(message);
+  if (hit) return { ...hit };
+  const result = classifyUncached(message, rules);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(message, result);
+  return { ...result };
+}
+
+const CACHE_LIMIT = 5000;
+const caches = new WeakMap<readonly CompiledMessageRule[], Map<string, MessageClassification>>();
+
+function classifyUncached(
+  message: string,
+  rules: readonly CompiledMessageRule[],
+): MessageClassification {
   const text = normalizeMessage(message);
   if (text === '') return { messageType: null, ruleId: null };
   for (const rule of rules) {

@@ -218,13 +218,13 @@ export function collect(root: Element, compiled: CompiledPack): Collected {
         .trim();
       if (label && label.length <= 30 && add(label, readValue(el, limit), el, true)) return;
     }
-    const raw = el.textContent ?? '';
+    // Cheap tests first: textContent of a block that wraps a long list is the whole list.
     if (
-      raw.length <= limit &&
       el.childElementCount <= 8 &&
-      isInlineOnly(el) &&
       tag !== 'A' &&
-      tag !== 'BUTTON'
+      tag !== 'BUTTON' &&
+      isInlineOnly(el) &&
+      (el.textContent ?? '').length <= limit
     ) {
       const text = visibleText(el);
       const inline = text.length > 0 ? INLINE_PAIR.exec(text) : null;

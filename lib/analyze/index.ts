@@ -215,7 +215,9 @@ export function analyzeDocument(doc: Document, url: string | null, pack: RulePac
       ),
     );
   }
-  records.sort(documentOrder);
+  // Rows and entries each come in document order from the single walk: only a page holding
+  // both needs sorting (compareDocumentPosition is costly on long lists).
+  if (collected.rows.length > 0 && entries.length > 0) records.sort(documentOrder);
   if (records.length === 0 && pageHasRecord) {
     const anchor = pageFields.message?.el ?? pageFields.status?.el ?? root;
     records.push(buildRecord(pageFields, { ...context, anchor }, compiled));

@@ -35,11 +35,16 @@ function rowsOf(table: Element): Element[] {
 function cellsOf(row: Element): Cell[] {
   const cells: Cell[] = [];
   const native = row.tagName === 'TR';
-  const candidates = native
-    ? Array.from(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH')
-    : Array.from(
+  const candidates: Element[] = [];
+  if (native) {
+    for (let c = row.firstElementChild; c; c = c.nextElementSibling)
+      if (c.tagName === 'TD' || c.tagName === 'TH') candidates.push(c);
+  } else
+    candidates.push(
+      ...Array.from(
         row.querySelectorAll('[role=columnheader], [role=rowheader], [role=gridcell], [role=cell]'),
-      ).filter((c) => c.closest('[role=row]') === row);
+      ).filter((c) => c.closest('[role=row]') === row),
+    );
   for (const el of candidates) {
     const role = el.getAttribute('role');
     const span = Math.max(
@@ -111,7 +116,8 @@ function readRows(
     for (const cell of cells) {
       const column = columns.matches[index];
       index += cell.span;
-      if (!column || isHiddenWithin(cell.el, table)) continue;
+      // The row and its ancestors were checked once (readTable): only the cell's own way up.
+      if (!column || isHiddenWithin(cell.el, row)) continue;
       const value = read(cell.el, limit);
       if (!value || /^[-–—]+$/.test(value)) continue;
       const field = fieldForValue(column.field, value, compiled);

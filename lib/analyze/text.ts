@@ -99,6 +99,9 @@ export function collapse(text: string): string {
 
 /** Visible text of an element's subtree, whitespace collapsed, with block boundaries as spaces. */
 export function visibleText(el: Element, skip?: (el: Element) => boolean, limit = 20000): string {
+  // Most cells hold one text node: no walk needed (same result as the walk below).
+  const only = el.firstChild;
+  if (only && only === el.lastChild && only.nodeType === 3) return collapse(only.nodeValue ?? '');
   const parts: string[] = [];
   let length = 0;
   const walk = (node: Node): void => {

@@ -1,9 +1,30 @@
 import type { CompiledPack } from './compile';
 import type { Status } from './types';
 
+/** Lists repeat the same status and type words on every row: each text is read once per pack. */
+const memo = new WeakMap<CompiledPack, Map<string, Status | string | null>>();
+const MEMO_LIMIT = 5000;
+function remembered<T extends Status | string | null>(
+  compiled: CompiledPack,
+  key: string,
+  compute: () => T,
+): T {
+  let cache = memo.get(compiled);
+  if (!cache) memo.set(compiled, (cache = new Map()));
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = compute();
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** Normalises status text: the earliest known phrase wins, the longest at equal positions. */
 export function normalizeStatus(text: string | null, compiled: CompiledPack): Status | null {
   if (!text) return null;
+  return remembered(compiled, `s:${text}`, () => statusOf(text, compiled));
+}
+
+function statusOf(text: string, compiled: CompiledPack): Status | null {
   const value = text.toLowerCase().slice(0, 200);
   let best: { index: number; length: number; status: Status } | null = null;
   for (const { phrase, status, regex } of compiled.statusPhrases) {
@@ -65,6 +86,10 @@ export function extractRecordNumber(text: string | null): string | null {
 /** Canonical record type from a word ("Sales invoice" -> invoice) or null. */
 export function recordTypeFromWords(text: string | null, compiled: CompiledPack): string | null {
   if (!text) return null;
+  return remembered(compiled, `t:${text}`, () => typeOf(text, compiled));
+}
+
+function typeOf(text: string, compiled: CompiledPack): string | null {
   const value = text.toLowerCase().slice(0, 200);
   let best: { index: number; name: string } | null = null;
   for (const type of compiled.recordTypes) {

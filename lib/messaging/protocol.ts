@@ -30,11 +30,7 @@ export const SerializedAnalysisSchema = z.object({
 export type SerializedAnalysis = z.infer<typeof SerializedAnalysisSchema>;
 export type SerializedRecord = z.infer<typeof SerializedRecordSchema>;
 
-/** Requests a content script answers; only the extension's own pages may send them. */
-export const ContentRequestSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('get-analysis') }),
-]);
-export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+export { ContentRequestSchema, type ContentRequest } from './content-request';
 
 export const GetAnalysisResponseSchema = z.object({
   url: z.string(),
@@ -47,44 +43,4 @@ export const GetAnalysisResponseSchema = z.object({
 });
 export type GetAnalysisResponse = z.infer<typeof GetAnalysisResponseSchema>;
 
-/** Minimal view of a runtime message sender. */
-export interface Sender {
-  id?: string;
-  tab?: unknown;
-  url?: string;
-}
-
-/** True for messages from this extension's own pages or worker, never from a web page or tab. */
-export function isFromExtension(
-  sender: Sender,
-  extensionId: string,
-  extensionOrigin: string,
-): boolean {
-  return (
-    sender.id === extensionId &&
-    !sender.tab &&
-    (sender.url === undefined || sender.url.startsWith(extensionOrigin))
-  );
-}
-
-/**
- * True for messages from this extension's own content script running in a tab. Web pages cannot
- * reach runtime.onMessage, but other extensions' and our own pages' messages must not pass as a
- * content script's: the id must be ours, the sender must be a tab, and the tab must not be one of
- * our own pages (its URL would be in our origin; a content script's is the web page's).
- */
-export function isFromOwnContentScript(
-  sender: Sender,
-  extensionId: string,
-  extensionOrigin: string,
-): boolean {
-  return (
-    typeof extensionId === 'string' &&
-    extensionId.length > 0 &&
-    extensionOrigin.length > 0 &&
-    sender.id === extensionId &&
-    typeof sender.tab === 'object' &&
-    sender.tab !== null &&
-    !(sender.url ?? '').startsWith(extensionOrigin)
-  );
-}
+export { isFromExtension, isFromOwnContentScript, type Sender } from './senders';

@@ -6,6 +6,8 @@ import { summarize } from '../guidance/summary';
 import type { RulePack } from '../rules/schema';
 import { emptyState, type OverlayBackend, type RecordRef, type RecordState } from './backend';
 import { createHost, HOST_TAG, placeHost, type OverlayHost } from './mount';
+import { NearViewport } from './near-viewport';
+import { createPacer } from './pacer';
 import { retryControlAt, targetForControl } from './retry-controls';
 import { SummaryHost } from './summary';
 import { overlayTargets, type OverlayTarget } from './targets';
@@ -24,6 +26,8 @@ export interface OverlayOptions {
 const refKey = (ref: RecordRef) => `${ref.connector}|${ref.recordNumber}`;
 const serialize = (record: SyncRecord) =>
   serializeAnalysis({ page: null, records: [record] }).records[0]!;
+/** Lists with more badges than this render only the badges near the viewport. */
+const LAZY_AFTER = 50;
 const SETTLED = new Set(['succeeded', 'failed', 'needs-attention', 'skipped', 'cancelled']);
 
 /** Runs the in-page overlay: analysis on load, on navigation and on relevant DOM changes. */
@@ -44,8 +48,8 @@ export function startOverlay(options: OverlayOptions) {
   let notedFailures = '';
   let targets: OverlayTarget[] = [];
   let summary: SummaryHost | null = null;
-  let frame = 0;
   let observer: MutationObserver | null = null;
+  let near: NearViewport | null = null;
   // The record the user last expanded or acted on: the popup starts from it.
   let lastTouched: RecordRef | null = null;
 
@@ -159,9 +163,16 @@ export function startOverlay(options: OverlayOptions) {
 
   const retryControls = new Map<string, Element>();
 
+  /** What the summary last showed: state loads re-render cards, not an unchanged summary. */
+  let summarized: { targets: OverlayTarget[]; failures: Record<string, number> } | null = null;
+
   function renderAll(force: boolean) {
     for (const target of targets) renderTarget(target, force);
-    summary?.render(
+    if (!summary) return;
+    if (!force && summarized?.targets === targets && summarized.failures === connectorFailures)
+      return;
+    summarized = { targets, failures: connectorFailures };
+    summary.render(
       targets,
       summarize(
         targets.map((t) => serialize(t.record)),
@@ -234,7 +245,6 @@ export function startOverlay(options: OverlayOptions) {
   };
 
   const run = () => {
-    frame = 0;
     if (signal.aborted) return;
     const analysis = analyzeDocument(doc, options.url(), options.pack());
     settleOutcomes(analysis);
@@ -244,14 +254,45 @@ export function startOverlay(options: OverlayOptions) {
       return;
     }
     watch();
-    const keep = new Set(targets.map((t) => t.key));
+    const shown = placeHosts();
+    if (targets.length > 0 && analysis.page !== 'sync-log' && analysis.records.length > 1) {
+      summary ??= new SummaryHost(doc);
+      summary.place(doc);
+    } else {
+      summary?.remove();
+      summary = null;
+    }
+    loadStates(shown);
+    noteFailures();
+    renderAll(false);
+  };
+
+  /**
+   * Puts a host next to each target that is shown: all of them, or on a long list only those
+   * near the viewport (the rest get theirs when scrolled near). Returns the targets shown.
+   */
+  function placeHosts(): OverlayTarget[] {
+    const lazy = targets.length > LAZY_AFTER && targets.every((t) => t.mode === 'badge');
+    if (lazy) {
+      near ??= new NearViewport(() => {
+        if (signal.aborted) return;
+        loadStates(placeHosts());
+        renderAll(false);
+      });
+      near.track(targets.map((t) => t.anchor));
+    } else {
+      near?.disconnect();
+      near = null;
+    }
+    const shown = near ? targets.filter((t) => near!.isNear(t.anchor)) : targets;
+    const keep = new Set(shown.map((t) => t.key));
     for (const [key, entry] of hosts) {
       if (!keep.has(key)) {
         entry.overlay.remove();
         hosts.delete(key);
       }
     }
-    for (const target of targets) {
+    for (const target of shown) {
       let entry = hosts.get(target.key);
       if (!entry) {
         entry = { overlay: createHost(doc, target.mode === 'badge'), target, signature: '' };
@@ -262,21 +303,14 @@ export function startOverlay(options: OverlayOptions) {
       if (!entry.overlay.host.isConnected)
         placeHost(entry.overlay, target.anchor, target.record.message);
     }
-    if (targets.length > 0 && analysis.page !== 'sync-log' && analysis.records.length > 1) {
-      summary ??= new SummaryHost(doc);
-      summary.place(doc);
-    } else {
-      summary?.remove();
-      summary = null;
-    }
-    loadStates(targets);
-    noteFailures();
-    renderAll(false);
-  };
+    return shown;
+  }
 
+  // A short page is re-read within half a second of a change; a long list keeps to its share
+  // of the main thread and may lag up to two seconds.
+  const pacer = createPacer(run, { maxWaitMs: () => (near ? 2000 : 400) });
   const schedule = () => {
-    if (frame || signal.aborted) return;
-    frame = requestAnimationFrame(run);
+    if (!signal.aborted) pacer.schedule();
   };
 
   const ours = (node: Node) =>
@@ -312,6 +346,8 @@ export function startOverlay(options: OverlayOptions) {
   }
 
   function teardown() {
+    near?.disconnect();
+    near = null;
     observer?.disconnect();
     observer = null;
     pageListeners?.abort();
@@ -361,11 +397,11 @@ export function startOverlay(options: OverlayOptions) {
   };
 
   signal.addEventListener('abort', () => {
-    if (frame) cancelAnimationFrame(frame);
+    pacer.cancel();
     teardown();
   });
 
-  run();
+  pacer.runNow();
   return {
     /** Re-checks the page now and shortly after (client-side navigation renders late). */
     refresh() {

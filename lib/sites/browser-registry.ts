@@ -3,6 +3,8 @@ import type { ScriptRegistry } from './registrar';
 
 /** The content script file WXT builds from entrypoints/content.ts. */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+/** The on-demand overlay WXT builds from entrypoints/overlay-main.ts; the gate has it injected. */
+export const OVERLAY_SCRIPT_FILE = '/overlay-main.js';
 
 /** ScriptRegistry over browser.permissions and browser.scripting (the extension shell only). */
 export const browserRegistry: ScriptRegistry = {

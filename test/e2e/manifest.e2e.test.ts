@@ -18,7 +18,8 @@ const AWRA = 'https://*.awraops.com/*';
 const PINNED: Record<string, unknown> = {
   // activeTab: the popup's optional screenshot of the tab the user opened it on (no warning).
   permissions: ['storage', 'scripting', 'activeTab'],
-  host_permissions: undefined,
+  // The background injects the on-demand overlay into AWRA pages (scripting.executeScript).
+  host_permissions: [AWRA],
   // Admin-added AWRA hosts (custom domains, self-hosted), requested at runtime one host at a time.
   optional_host_permissions: ['https://*/*', 'http://*/*'],
   optional_permissions: undefined,
@@ -43,10 +44,11 @@ const FIREFOX_SETTINGS = {
 /** Every top-level key a production manifest may have; anything new must be reviewed and added. */
 const KEYS: Record<BuildName, string[]> = {
   chrome: ['action', 'background', 'content_scripts', 'description', 'manifest_version', 'name',
-    'optional_host_permissions', 'options_ui', 'permissions', 'storage', 'version'],
-  firefox: ['action', 'background', 'browser_specific_settings', 'content_scripts', 'description',
-    'manifest_version', 'name', 'optional_host_permissions', 'options_ui', 'permissions',
+    'host_permissions', 'optional_host_permissions', 'options_ui', 'permissions', 'storage',
     'version'],
+  firefox: ['action', 'background', 'browser_specific_settings', 'content_scripts', 'description',
+    'host_permissions', 'manifest_version', 'name', 'optional_host_permissions', 'options_ui',
+    'permissions', 'version'],
 }; // prettier-ignore
 
 const BACKGROUND: Record<BuildName, unknown> = {
@@ -137,8 +139,13 @@ describe('production manifest: options and policy', () => {
 });
 
 describe('e2e manifest (.output/chrome-mv3-e2e)', () => {
-  it('grants only the test host awra.test at install', () => {
-    expect(e2e.host_permissions).toEqual(['http://awra.test/*']);
+  it('grants AWRA, loopback and the options test host awra.test at install', () => {
+    expect(e2e.host_permissions).toEqual([
+      AWRA,
+      'http://127.0.0.1/*',
+      'http://localhost/*',
+      'http://awra.test/*',
+    ]);
   });
 
   it('adds the loopback hosts to the AWRA match', () => {

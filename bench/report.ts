@@ -1,0 +1,101 @@
+/** The benchmark's table and its budgets. */
+import type { AnalyzeFigure } from './analyze';
+import type { GateFigure } from './gate';
+import type { HeapFigure } from './heap';
+import type { LiveFigure } from './live';
+import type { LoadFigure } from './page-load';
+import type { SizeFigure } from './size';
+
+export interface Results {
+  analyze: AnalyzeFigure[];
+  /** log(cost ratio) / log(rows ratio) from 500 to 20,000 rows: 1 is linear. */
+  growthExponent: number;
+  pageLoad: LoadFigure[];
+  gate: GateFigure[];
+  live: LiveFigure;
+  size: SizeFigure[];
+  heap: HeapFigure;
+}
+
+export interface Row {
+  figure: string;
+  value: string;
+  budget: string;
+  ok: boolean | null;
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const kb = (v: number) => `${(v / 1024).toFixed(1)} KB`;
+const mb = (v: number) => `${(v / 1024 / 1024).toFixed(2)} MB`;
+
+export function rows(r: Results): Row[] {
+  const out: Row[] = [];
+  for (const a of r.analyze) {
+    const budget = a.rows === 5000 ? '≤ 50 ms and ≤ 10× baseline' : '≤ 10× baseline';
+    out.push({
+      figure: `1. analyzeDocument, ${a.rows.toLocaleString('en')} rows (${a.records} records)`,
+      value: `${ms(a.analyzeMs)} (baseline ${ms(a.baselineMs)}, ${a.ratio.toFixed(1)}×; ${a.perRowUs.toFixed(1)} µs/row)`,
+      budget,
+      ok: a.ratio <= 10 && (a.rows !== 5000 || a.analyzeMs <= 50),
+    });
+  }
+  out.push({
+    figure: '1. cost growth 500 → 20,000 rows',
+    value: `exponent ${r.growthExponent.toFixed(2)} (1 = linear)`,
+    budget: 'linear (≤ 1.15)',
+    ok: r.growthExponent <= 1.15,
+  });
+  for (const p of r.pageLoad) {
+    const sync = p.page.includes('Sync Hub');
+    const profiledPercent = (p.extensionMs / p.withoutMs) * 100;
+    out.push({
+      figure: `2. page load, ${p.page}: extension's main-thread time`,
+      value:
+        `${ms(p.extensionMs)} sampled in its scripts${sync ? ` (${profiledPercent.toFixed(1)}% of the page's own ${ms(p.withoutMs)})` : ''}; ` +
+        `TaskDuration ${ms(p.withoutMs)} → ${ms(p.withMs)} (${p.addedMs >= 0 ? '+' : ''}${ms(p.addedMs)}, ${p.addedPercent.toFixed(1)}%), median of ${p.runs}`,
+      budget: sync ? '≤ 10% added' : '≤ 2 ms',
+      ok: sync ? profiledPercent <= 10 : p.extensionMs <= 2,
+    });
+  }
+  for (const g of r.gate) {
+    out.push({
+      figure: `2. gate decision alone, ${g.page}`,
+      value: `${ms(g.ms)} (${g.decision ? 'may be a sync screen' : 'not a sync screen'})`,
+      budget: 'reference',
+      ok: null,
+    });
+  }
+  out.push({
+    figure: `3. live: ${r.live.mutations} row changes in 10 s, ${r.live.rows} rows`,
+    value:
+      `${r.live.sharePercent.toFixed(1)}% (${ms(r.live.extensionMs)} sampled in its scripts over ${(r.live.windowMs / 1000).toFixed(1)} s; ` +
+      `${r.live.shareOfBusyPercent.toFixed(1)}% of the busy main thread); TaskDuration ${ms(r.live.withoutMs)} → ${ms(r.live.withMs)}`,
+    budget: '≤ 5%',
+    ok: r.live.sharePercent <= 5,
+  });
+  for (const s of r.size) {
+    const gate = s.file.includes('content-scripts/');
+    out.push({
+      figure: `4. ${gate ? 'content script (always on)' : 'overlay (sync screens only)'} ${s.file}`,
+      value: `${kb(s.rawBytes)} raw, ${kb(s.gzipBytes)} gzip`,
+      budget: gate ? '≤ 15 KB gzip' : 'reference',
+      ok: gate ? s.gzipBytes <= 15 * 1024 : null,
+    });
+  }
+  out.push({
+    figure: `5. heap after ${r.heap.navigations} client-side navigations`,
+    value: `${mb(r.heap.growthBytes)} growth (${mb(r.heap.firstBytes)} → ${mb(r.heap.lastBytes)})`,
+    budget: '< 5 MB',
+    ok: r.heap.growthBytes < 5 * 1024 * 1024,
+  });
+  return out;
+}
+
+export function markdownTable(list: Row[]): string {
+  const lines = ['| figure | measured | budget | within |', '| --- | --- | --- | --- |'];
+  for (const row of list)
+    lines.push(
+      `| ${row.figure} | ${row.value} | ${row.budget} | ${row.ok === null ? '' : row.ok ? 'yes' : '**no**'} |`,
+    );
+  return lines.join('\n');
+}
