@@ -43,9 +43,9 @@ const FIREFOX_SETTINGS = {
 
 /** Every top-level key a production manifest may have; anything new must be reviewed and added. */
 const KEYS: Record<BuildName, string[]> = {
-  chrome: ['action', 'background', 'content_scripts', 'description', 'manifest_version', 'name',
-    'host_permissions', 'optional_host_permissions', 'options_ui', 'permissions', 'storage',
-    'version'],
+  chrome: ['action', 'background', 'content_scripts', 'description', 'host_permissions',
+    'manifest_version', 'name', 'optional_host_permissions', 'options_ui', 'permissions',
+    'storage', 'version'],
   firefox: ['action', 'background', 'browser_specific_settings', 'content_scripts', 'description',
     'host_permissions', 'manifest_version', 'name', 'optional_host_permissions', 'options_ui',
     'permissions', 'version'],
