@@ -1,7 +1,7 @@
 import { startGate } from '@/lib/gate/gate';
 import { gateSignals } from '@/lib/gate/signals';
-import { ContentRequestSchema, type LoadOverlayRequest } from '@/lib/messaging/content-request';
-import { isFromExtension } from '@/lib/messaging/senders';
+import { createContentHandler } from '@/lib/messaging/content-handler';
+import type { LoadOverlayRequest } from '@/lib/messaging/content-request';
 import { overlayEntry } from '@/lib/overlay/handle';
 import { defaultFields } from '@/lib/rules/default/fields';
 import { defaultPages } from '@/lib/rules/default/pages';
@@ -38,12 +38,13 @@ export default defineContentScript({
       });
     else ctx.addEventListener(window, 'wxt:locationchange', () => gate.navigated());
 
-    const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
-      if (!isFromExtension(sender, browser.runtime.id, browser.runtime.getURL('/')))
-        return undefined;
-      if (!ContentRequestSchema.safeParse(message).success) return undefined;
-      return gate.analysis();
-    };
+    // The popup's get-analysis: only our own pages, only a well-formed request; the gate loads
+    // the engine first when it has not yet.
+    const onMessage = createContentHandler({
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      analyze: () => gate.analysis(),
+    });
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   },

@@ -8,6 +8,7 @@ import { createBackgroundHandler } from '../../lib/messaging/background-handler'
 import { createContentHandler } from '../../lib/messaging/content-handler';
 import { firstAnswer, type Handler } from '../../lib/messaging/dispatch';
 import { createEscalationHandler } from '../../lib/messaging/escalation-handler';
+import { createLoadOverlayHandler } from '../../lib/messaging/load-overlay';
 import { createOpenEscalationHandler } from '../../lib/messaging/open-escalation';
 import type { Sender } from '../../lib/messaging/protocol';
 import { openStore } from '../../lib/store/open';
@@ -72,12 +73,14 @@ const REQUESTS: { handler: string; request: Record<string, unknown>; optional?: 
     request: { type: 'open-escalation', ...ref, trigger: 'retry-limit-exceeded' },
   },
   { handler: 'content', request: { type: 'get-analysis' } },
+  { handler: 'load', request: { type: 'load-overlay' } },
 ];
 
 /** Who may send what: content scripts talk to the store and open the popup; our pages the rest. */
 const ALLOWED: Record<string, SenderName[]> = {
   store: ['our content script'],
   open: ['our content script'],
+  load: ['our content script'],
   escalation: ['our popup', 'our popup opened in a tab'],
   content: ['our popup'],
 };
@@ -129,24 +132,37 @@ function setup() {
   const openStoreSpy = vi.fn(() => openStore({ name: `guards-${Math.random()}` }));
   const setPending = vi.fn(async () => undefined);
   const openPopup = vi.fn(async () => undefined);
-  const analyze = vi.fn(() => ({
+  const analyze = vi.fn(async () => ({
     url: 'https://acme.awraops.com/sync-hub',
     analysis: { page: null, records: [] },
   }));
+  const inject = vi.fn(async () => undefined);
   const deps = { extensionId: EXT, extensionOrigin: ORIGIN, now: () => 1_000_000 };
   const handlers: Record<string, Handler> = {
     store: createBackgroundHandler({ ...deps, openStore: openStoreSpy, windowHours: 24 }),
     escalation: createEscalationHandler({ ...deps, openStore: openStoreSpy }),
     open: createOpenEscalationHandler({ ...deps, setPending, openPopup }),
     content: createContentHandler({ extensionId: EXT, extensionOrigin: ORIGIN, analyze }),
+    load: createLoadOverlayHandler({
+      extensionId: EXT,
+      extensionOrigin: ORIGIN,
+      scriptablePatterns: async () => ['https://*.awraops.com/*'],
+      inject,
+    }),
   };
   // As entrypoints/background.ts wires them.
-  const background = firstAnswer(handlers.store!, handlers.escalation!, handlers.open!);
+  const background = firstAnswer(
+    handlers.store!,
+    handlers.escalation!,
+    handlers.open!,
+    handlers.load!,
+  );
   const touched = () =>
     openStoreSpy.mock.calls.length +
     setPending.mock.calls.length +
     openPopup.mock.calls.length +
-    analyze.mock.calls.length;
+    analyze.mock.calls.length +
+    inject.mock.calls.length;
   return { handlers, background, touched };
 }
 
