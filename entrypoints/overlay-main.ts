@@ -16,32 +16,41 @@ export default defineUnlistedScript(() => {
   const entry = singleRuntime((signal) => {
     let pack = defaultRulePack;
     let role = pack.defaultRole;
-    const overlay = startOverlay({
-      doc: document,
-      url: () => location.href,
-      pack: () => pack,
-      roleId: () => role,
-      backend: runtimeBackend((message) => browser.runtime.sendMessage(message)),
-      signal,
-      copyText: (text) => navigator.clipboard.writeText(text),
-    });
+    let overlay: ReturnType<typeof startOverlay> | null = null;
+    // Starts once the admin's settings are read, so a card never flips from the built-in rules'
+    // answer to the admin's; storage that does not answer in time leaves the built-in rules.
+    const start = () => {
+      if (overlay || signal.aborted) return;
+      overlay = startOverlay({
+        doc: document,
+        url: () => location.href,
+        pack: () => pack,
+        roleId: () => role,
+        backend: runtimeBackend((message) => browser.runtime.sendMessage(message)),
+        signal,
+        copyText: (text) => navigator.clipboard.writeText(text),
+      });
+    };
+    const fallback = setTimeout(start, 2000);
     // Admin edits, managed policy and the user's role reach this tab without a reload.
     const stopSettings = watchSettings(browserSettingsSource, defaultRulePack, (settings) => {
-      // Usually what the overlay started with: no second read of the page.
-      if (settings.pack === pack && settings.role === role) return;
+      const changed = settings.pack !== pack || settings.role !== role;
       ({ pack, role } = settings);
-      overlay.refresh();
+      clearTimeout(fallback);
+      if (!overlay) start();
+      else if (changed) overlay.refresh();
     });
     signal.addEventListener('abort', () => {
+      clearTimeout(fallback);
       stopSettings();
       forgetOverlayEntry(entry);
     });
     return {
-      refresh: () => overlay.refresh(),
+      refresh: () => overlay?.refresh(),
       answer: (): GetAnalysisResponse => ({
         url: location.href,
         analysis: serializeAnalysis(analyzeDocument(document, location.href, pack)),
-        lastTouched: overlay.lastTouched(),
+        lastTouched: overlay?.lastTouched() ?? null,
       }),
     };
   });
