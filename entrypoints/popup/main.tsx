@@ -4,6 +4,7 @@ import { browserAdapter } from '../../lib/popup/adapter';
 import { defaultRulePack } from '../../lib/rules/default';
 import { browserSettingsSource } from '../../lib/settings/browser-source';
 import { loadSettings } from '../../lib/settings/watch';
+import '../../assets/theme.css';
 import './popup.css';
 
 // Shown at once with the built-in pack, then with the effective one (admin edits, managed

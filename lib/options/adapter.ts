@@ -1,5 +1,6 @@
 /** The browser calls the options page makes, behind one object so its logic runs in unit tests. */
 import { browser } from 'wxt/browser';
+import { downloadText } from '../download';
 import { browserSettingsSource, PACK_KEY } from '../settings/browser-source';
 import { roleItem } from '../settings/role';
 import type { SettingsSource } from '../settings/watch';
@@ -35,15 +36,6 @@ export function browserOptionsAdapter(): OptionsAdapter {
         : browser.storage.local.set({ [PACK_KEY]: pack }),
     writeRole: (role) => roleItem.setValue(role),
     confirm: (message) => window.confirm(message),
-    download: (filename, text) => {
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    },
+    download: (filename, text) => downloadText(filename, text, 'application/json'),
   };
 }

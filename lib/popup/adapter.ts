@@ -1,3 +1,5 @@
+import { downloadText } from '../download';
+
 /** The few browser calls the popup makes, behind one object so its logic runs in unit tests. */
 export interface PopupAdapter {
   /** The popup page's query string (`?tab=12`). */
@@ -50,15 +52,6 @@ export function browserAdapter(): PopupAdapter {
       if (!tab?.active || tab.windowId === undefined) throw new Error('The tab is not visible.');
       return browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
     },
-    download: (filename, text, mime) => {
-      const url = URL.createObjectURL(new Blob([text], { type: mime }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    },
+    download: downloadText,
   };
 }
