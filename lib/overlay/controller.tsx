@@ -5,8 +5,9 @@ import { guidanceFor } from '../guidance/guidance';
 import { summarize } from '../guidance/summary';
 import type { RulePack } from '../rules/schema';
 import { emptyState, type OverlayBackend, type RecordRef, type RecordState } from './backend';
-import { createHost, HOST_TAG, placeHost, type OverlayHost } from './mount';
+import { createHost, isPageChange, placeHost, type OverlayHost } from './mount';
 import { NearViewport } from './near-viewport';
+import { settledOutcomes, type RetryWatch } from './outcomes';
 import { createPacer } from './pacer';
 import { retryControlAt, targetForControl } from './retry-controls';
 import { SummaryHost } from './summary';
@@ -28,7 +29,6 @@ const serialize = (record: SyncRecord) =>
   serializeAnalysis({ page: null, records: [record] }).records[0]!;
 /** Lists with more badges than this render only the badges near the viewport. */
 const LAZY_AFTER = 50;
-const SETTLED = new Set(['succeeded', 'failed', 'needs-attention', 'skipped', 'cancelled']);
 
 /** Runs the in-page overlay: analysis on load, on navigation and on relevant DOM changes. */
 export function startOverlay(options: OverlayOptions) {
@@ -40,10 +40,8 @@ export function startOverlay(options: OverlayOptions) {
   const states = new Map<string, RecordState>();
   const ui = new Map<string, TargetUi>();
   const allowOnce = new Set<string>();
-  const pending = new Map<
-    string,
-    { status: string | null; retryCount: number | null; message: string | null }
-  >();
+  // Retries let through, by `connector|recordNumber`, until the page shows their outcome.
+  const pending = new Map<string, RetryWatch>();
   let connectorFailures: Record<string, number> = {};
   let notedFailures = '';
   let targets: OverlayTarget[] = [];
@@ -217,30 +215,10 @@ export function startOverlay(options: OverlayOptions) {
   };
 
   const settleOutcomes = (analysis: Analysis) => {
-    for (const [key, before] of pending) {
-      // A record page lists every attempt: the retried one is the latest (most retries).
-      const record = analysis.records
-        .filter(
-          (r) =>
-            `${r.connector ?? 'unknown connector'}|${r.recordNumber ?? r.syncRun ?? 'connector'}` ===
-            key,
-        )
-        .reduce<SyncRecord | undefined>(
-          (latest, r) => (!latest || (r.retryCount ?? -1) > (latest.retryCount ?? -1) ? r : latest),
-          undefined,
-        );
-      if (!record?.status || !SETTLED.has(record.status)) continue;
-      if (
-        record.status === before.status &&
-        record.retryCount === before.retryCount &&
-        record.message === before.message
-      )
-        continue;
+    for (const { key, outcome } of settledOutcomes(pending, analysis)) {
       pending.delete(key);
       const [connector = '', recordNumber = ''] = key.split('|');
-      void backend
-        .recordOutcome({ connector, recordNumber, outcome: record.status })
-        .catch(() => undefined);
+      void backend.recordOutcome({ connector, recordNumber, outcome }).catch(() => undefined);
     }
   };
 
@@ -313,9 +291,6 @@ export function startOverlay(options: OverlayOptions) {
     if (!signal.aborted) pacer.schedule();
   };
 
-  const ours = (node: Node) =>
-    node.nodeName === HOST_TAG.toUpperCase() ||
-    (node.parentElement?.closest(HOST_TAG) ?? null) !== null;
   let pageListeners: AbortController | null = null;
   function watch() {
     if (observer) return;
@@ -324,17 +299,7 @@ export function startOverlay(options: OverlayOptions) {
     const listening = AbortSignal.any([signal, pageListeners.signal]);
     doc.addEventListener('click', onClick, { capture: true, signal: listening });
     observer = new MutationObserver((mutations) => {
-      // Our own hosts coming and going are not page changes.
-      const relevant = mutations.some(
-        (m) =>
-          !ours(m.target) &&
-          !(
-            m.type === 'childList' &&
-            [...m.addedNodes, ...m.removedNodes].every(ours) &&
-            m.addedNodes.length + m.removedNodes.length > 0
-          ),
-      );
-      if (relevant) schedule();
+      if (mutations.some(isPageChange)) schedule();
     });
     observer.observe(doc.body, {
       childList: true,

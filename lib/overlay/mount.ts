@@ -64,3 +64,15 @@ export function placeHost(overlay: OverlayHost, anchor: Element, message: string
     block = block.parentElement;
   block.after(overlay.host);
 }
+
+/** True for a node of our own overlay (a host or anything inside one). */
+const ours = (node: Node) =>
+  node.nodeName === HOST_TAG.toUpperCase() ||
+  (node.parentElement?.closest(HOST_TAG) ?? null) !== null;
+
+/** A change to AWRA's page, not our own hosts coming and going. */
+export function isPageChange(m: MutationRecord): boolean {
+  if (ours(m.target)) return false;
+  const nodes = [...m.addedNodes, ...m.removedNodes];
+  return !(m.type === 'childList' && nodes.length > 0 && nodes.every(ours));
+}
