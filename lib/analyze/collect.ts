@@ -43,11 +43,15 @@ export interface Collected {
 const INLINE_PAIR = /^([^:：]{1,40}?)\s*[:：]\s*(\S[\s\S]*)$/;
 const ALERT_CLASS = /(?:^|[\s_-])(?:alert|callout|banner|notice|error-box|flash)(?:$|[\s_-])/i;
 const VALUE_ATTRIBUTES = ['data-label', 'data-title', 'data-th', 'data-column'];
-const INTERACTIVE = (el: Element) =>
-  el.tagName === 'BUTTON' ||
-  el.getAttribute('role') === 'button' ||
-  el.tagName === 'SELECT' ||
-  el.tagName === 'INPUT';
+const INTERACTIVE = (el: Element) => {
+  const tag = el.tagName;
+  return (
+    tag === 'BUTTON' ||
+    tag === 'SELECT' ||
+    tag === 'INPUT' ||
+    (el.hasAttributes() && el.getAttribute('role') === 'button')
+  );
+};
 
 export const readValue = (el: Element, limit?: number) => visibleText(el, INTERACTIVE, limit);
 

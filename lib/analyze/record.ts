@@ -65,9 +65,12 @@ export function buildRecord(
   context: RecordContext,
   compiled: CompiledPack,
 ): SyncRecord {
-  const fields: FieldValues = { ...own };
+  // A list's page has no page fields to merge: its rows' own fields are used as they are.
+  let fields = own;
   for (const field of MERGED_FROM_PAGE) {
-    if (!fields[field] && context.page[field]) fields[field] = context.page[field];
+    if (fields[field] || !context.page[field]) continue;
+    if (fields === own) fields = { ...own };
+    fields[field] = context.page[field];
   }
   const record = emptyRecord();
   for (const field of TEXT_FIELDS) {
@@ -104,15 +107,14 @@ export function buildRecord(
   record.status = normalizeStatus(fields.status?.value ?? null, compiled);
   record.retryCount = parseRetryCount(fields.retryCount?.value ?? null);
   // "Attempt 2" numbers the attempt; the retry count is one less.
-  const retryLabel = fields.retryCount
-    ? normalizeLabel(
-        fields.retryCount.label || fields.retryCount.value.replace(/\s*#?\s*\d.*$/, ''),
-      )
-    : '';
   if (
     record.retryCount !== null &&
     record.retryCount > 0 &&
-    compiled.attemptOrdinals.has(retryLabel)
+    compiled.attemptOrdinals.has(
+      normalizeLabel(
+        fields.retryCount!.label || fields.retryCount!.value.replace(/\s*#?\s*\d.*$/, ''),
+      ),
+    )
   )
     record.retryCount -= 1;
   if (record.message) {

@@ -21,37 +21,66 @@ interface Cell {
   el: Element;
   header: boolean;
   span: number;
+  /** Has no attributes: a plain <td> cannot be hidden by itself. */
+  plain: boolean;
 }
 
+const SECTIONS = new Set(['THEAD', 'TBODY', 'TFOOT']);
+
+/** The table's own visible rows (not a nested table's), in document order. */
 function rowsOf(table: Element): Element[] {
   if (table.tagName === 'TABLE') {
-    return Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
+    // The parser puts every row in a section: a hidden section is checked once, not per row.
+    const rows: Element[] = [];
+    for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.tagName === 'TR') {
+        if (!isHiddenElement(child)) rows.push(child);
+      } else if (SECTIONS.has(child.tagName) && !isHiddenElement(child)) {
+        for (let row = child.firstElementChild; row; row = row.nextElementSibling)
+          if (row.tagName === 'TR' && !isHiddenElement(row)) rows.push(row);
+      }
+    }
+    return rows;
   }
   return Array.from(table.querySelectorAll('[role=row]')).filter(
-    (row) => row.closest('[role=grid], [role=table], [role=treegrid]') === table,
+    (row) =>
+      row.closest('[role=grid], [role=table], [role=treegrid]') === table &&
+      !isHiddenWithin(row, table),
   );
+}
+
+const ARIA_CELLS = '[role=columnheader], [role=rowheader], [role=gridcell], [role=cell]';
+
+/** Columns a cell spans (1–50). */
+function spanOf(el: Element, native: boolean): number {
+  const span = Number(el.getAttribute(native ? 'colspan' : 'aria-colspan') ?? 1) || 1;
+  return Math.max(1, Math.min(50, span));
 }
 
 function cellsOf(row: Element): Cell[] {
   const cells: Cell[] = [];
-  const native = row.tagName === 'TR';
-  const candidates: Element[] = [];
-  if (native) {
-    for (let c = row.firstElementChild; c; c = c.nextElementSibling)
-      if (c.tagName === 'TD' || c.tagName === 'TH') candidates.push(c);
-  } else
-    candidates.push(
-      ...Array.from(
-        row.querySelectorAll('[role=columnheader], [role=rowheader], [role=gridcell], [role=cell]'),
-      ).filter((c) => c.closest('[role=row]') === row),
-    );
-  for (const el of candidates) {
-    const role = el.getAttribute('role');
-    const span = Math.max(
-      1,
-      Math.min(50, Number(el.getAttribute(native ? 'colspan' : 'aria-colspan') ?? 1) || 1),
-    );
-    cells.push({ el, header: el.tagName === 'TH' || role === 'columnheader', span });
+  if (row.tagName === 'TR') {
+    for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = c.tagName;
+      if (tag !== 'TD' && tag !== 'TH') continue;
+      const plain = !c.hasAttributes();
+      cells.push({
+        el: c,
+        header: tag === 'TH' || (!plain && c.getAttribute('role') === 'columnheader'),
+        span: plain ? 1 : spanOf(c, true),
+        plain,
+      });
+    }
+    return cells;
+  }
+  for (const c of row.querySelectorAll(ARIA_CELLS)) {
+    if (c.closest('[role=row]') !== row) continue;
+    cells.push({
+      el: c,
+      header: c.getAttribute('role') === 'columnheader',
+      span: spanOf(c, false),
+      plain: false,
+    });
   }
   return cells;
 }
@@ -93,17 +122,26 @@ function columnsOf(header: Element, table: Element, compiled: CompiledPack): Col
     : null;
 }
 
+/** Fields whose presence makes a row a sync attempt; a status only when it reads as one. */
+const ROW_EVIDENCE: ReadonlySet<RecordField> = new Set([
+  'message',
+  'syncRun',
+  'retryCount',
+  'recordNumber',
+]);
+const DASHES_ONLY = /^[-–—]+$/;
+
 function readRows(
   rows: Element[],
   from: number,
   columns: Columns,
-  table: Element,
   compiled: CompiledPack,
   read: (el: Element, limit?: number) => string,
 ): TableResult {
   const limit = compiled.pack.maxMessageLength + 200;
   const records: RowRecord[] = [];
-  for (const row of rows.slice(from)) {
+  for (let r = from; r < rows.length; r++) {
+    const row = rows[r]!;
     const cells = cellsOf(row);
     // A lone cell spanning the row is an empty-state note, a group heading or an expanded detail.
     if (
@@ -111,26 +149,28 @@ function readRows(
       (cells.length === 1 && (cells[0]!.span > 1 || columns.matches.length > 2))
     )
       continue;
+    const native = row.tagName === 'TR';
     const pairs: Pair[] = [];
+    let evidence = false;
     let index = 0;
     for (const cell of cells) {
       const column = columns.matches[index];
       index += cell.span;
-      // The row and its ancestors were checked once (readTable): only the cell's own way up.
-      if (!column || isHiddenWithin(cell.el, row)) continue;
+      // The row and its ancestors were checked once (rowsOf): only the cell's own way up.
+      if (!column) continue;
+      if (!cell.plain && (native ? isHiddenElement(cell.el) : isHiddenWithin(cell.el, row)))
+        continue;
       const value = read(cell.el, limit);
-      if (!value || /^[-–—]+$/.test(value)) continue;
+      if (!value || DASHES_ONLY.test(value)) continue;
       const field = fieldForValue(column.field, value, compiled);
       if (!field) continue;
       const label = columns.labels[index - cell.span] ?? '';
       pairs.push({ field, value, weak: column.weak || field !== column.field, label, el: cell.el });
+      // A row with nothing of a sync attempt (an endpoint list's "Enabled" row) is not a record.
+      evidence ||=
+        ROW_EVIDENCE.has(field) ||
+        (field === 'status' && normalizeStatus(value, compiled) !== null);
     }
-    // A row with nothing of a sync attempt (an endpoint list's "Enabled" row) is not a record.
-    const evidence = pairs.some(
-      (p) =>
-        ['message', 'syncRun', 'retryCount', 'recordNumber'].includes(p.field) ||
-        (p.field === 'status' && normalizeStatus(p.value, compiled)),
-    );
     if (evidence) records.push({ anchor: row, pairs });
   }
   return { kind: 'rows', rows: records, columns };
@@ -146,7 +186,7 @@ export function readTable(
   read: (el: Element, limit?: number) => string,
   inherited?: Columns,
 ): TableResult | null {
-  const rows = rowsOf(table).filter((row) => !isHiddenWithin(row, table));
+  const rows = rowsOf(table);
   if (rows.length === 0) return null;
   const limit = compiled.pack.maxMessageLength + 200;
 
@@ -167,10 +207,10 @@ export function readTable(
     if (first.length >= 2 && (allHeaders || (labelled >= 3 && labelled * 2 >= first.length)))
       headerIndex = 0;
   }
-  if (headerIndex < 0 && inherited) return readRows(rows, 0, inherited, table, compiled, read);
+  if (headerIndex < 0 && inherited) return readRows(rows, 0, inherited, compiled, read);
   if (headerIndex >= 0) {
     const columns = columnsOf(rows[headerIndex]!, table, compiled);
-    if (columns) return readRows(rows, headerIndex + 1, columns, table, compiled, read);
+    if (columns) return readRows(rows, headerIndex + 1, columns, compiled, read);
   }
 
   // Key/value table: "Status | Failed" rows, or "Vendor: | X | Branch: | Y" rows.

@@ -2,26 +2,30 @@ import type { CompiledPack } from './compile';
 import type { Status } from './types';
 
 /** Lists repeat the same status and type words on every row: each text is read once per pack. */
-const memo = new WeakMap<CompiledPack, Map<string, Status | string | null>>();
+interface Memo {
+  status: Map<string, Status | null>;
+  type: Map<string, string | null>;
+}
+const memo = new WeakMap<CompiledPack, Memo>();
 const MEMO_LIMIT = 5000;
-function remembered<T extends Status | string | null>(
-  compiled: CompiledPack,
-  key: string,
-  compute: () => T,
-): T {
-  let cache = memo.get(compiled);
-  if (!cache) memo.set(compiled, (cache = new Map()));
-  if (cache.has(key)) return cache.get(key) as T;
+function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit as T;
   const value = compute();
   if (cache.size >= MEMO_LIMIT) cache.clear();
   cache.set(key, value);
   return value;
 }
+function memoOf(compiled: CompiledPack): Memo {
+  let found = memo.get(compiled);
+  if (!found) memo.set(compiled, (found = { status: new Map(), type: new Map() }));
+  return found;
+}
 
 /** Normalises status text: the earliest known phrase wins, the longest at equal positions. */
 export function normalizeStatus(text: string | null, compiled: CompiledPack): Status | null {
   if (!text) return null;
-  return remembered(compiled, `s:${text}`, () => statusOf(text, compiled));
+  return remembered(memoOf(compiled).status, text, () => statusOf(text, compiled));
 }
 
 function statusOf(text: string, compiled: CompiledPack): Status | null {
@@ -86,7 +90,7 @@ export function extractRecordNumber(text: string | null): string | null {
 /** Canonical record type from a word ("Sales invoice" -> invoice) or null. */
 export function recordTypeFromWords(text: string | null, compiled: CompiledPack): string | null {
   if (!text) return null;
-  return remembered(compiled, `t:${text}`, () => typeOf(text, compiled));
+  return remembered(memoOf(compiled).type, text, () => typeOf(text, compiled));
 }
 
 function typeOf(text: string, compiled: CompiledPack): string | null {
