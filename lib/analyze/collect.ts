@@ -4,7 +4,7 @@ import { controlValue, isControl, labelledControl } from './controls';
 import { readTable, type Columns } from './tables';
 import { normalizeStatus } from './values';
 import { fieldForValue } from './reshape';
-import { collapse, isHiddenElement, visibleText } from './text';
+import { attributeNames, collapse, isHiddenElement, visibleText, type SkipElement } from './text';
 import type { RecordField } from './types';
 
 /** One labelled value found on the page. */
@@ -43,15 +43,11 @@ export interface Collected {
 const INLINE_PAIR = /^([^:：]{1,40}?)\s*[:：]\s*(\S[\s\S]*)$/;
 const ALERT_CLASS = /(?:^|[\s_-])(?:alert|callout|banner|notice|error-box|flash)(?:$|[\s_-])/i;
 const VALUE_ATTRIBUTES = ['data-label', 'data-title', 'data-th', 'data-column'];
-const INTERACTIVE = (el: Element) => {
-  const tag = el.tagName;
-  return (
-    tag === 'BUTTON' ||
-    tag === 'SELECT' ||
-    tag === 'INPUT' ||
-    (el.hasAttributes() && el.getAttribute('role') === 'button')
-  );
-};
+const INTERACTIVE: SkipElement = (el, tag, names) =>
+  tag === 'BUTTON' ||
+  tag === 'SELECT' ||
+  tag === 'INPUT' ||
+  (names !== null && names.includes('role') && el.getAttribute('role') === 'button');
 
 export const readValue = (el: Element, limit?: number) => visibleText(el, INTERACTIVE, limit);
 
@@ -95,7 +91,7 @@ function textAfter(label: Element, compiled: CompiledPack, limit: number): strin
       }
       if (sibling.nodeType !== 1) continue;
       const el = sibling as Element;
-      if (isHiddenElement(el) || INTERACTIVE(el)) continue;
+      if (isHiddenElement(el) || INTERACTIVE(el, el.tagName, attributeNames(el))) continue;
       if (isControl(el)) {
         parts.push(controlValue(el) ?? '');
         continue;

@@ -203,8 +203,11 @@ export function analyzeDocument(doc: Document, url: string | null, pack: RulePac
     cardConnector: null,
   };
   const records: SyncRecord[] = [];
+  // One context for every row (buildRecord keeps none of it): a long list allocates no copies.
+  const rowContext = { ...context, anchor: root };
   for (const row of collected.rows) {
-    records.push(buildRecord(pickFields(row.pairs), { ...context, anchor: row.anchor }, compiled));
+    rowContext.anchor = row.anchor;
+    records.push(buildRecord(pickFields(row.pairs), rowContext, compiled));
   }
   for (const entry of entries) {
     records.push(

@@ -60,6 +60,14 @@ const MERGED_FROM_PAGE: RecordField[] = [
   'user',
 ];
 
+/** The page fields a record takes when it lacks its own, listed once per page (a list has none). */
+const mergeable = new WeakMap<FieldValues, RecordField[]>();
+function mergeableFields(page: FieldValues): RecordField[] {
+  let fields = mergeable.get(page);
+  if (!fields) mergeable.set(page, (fields = MERGED_FROM_PAGE.filter((field) => page[field])));
+  return fields;
+}
+
 export function buildRecord(
   own: FieldValues,
   context: RecordContext,
@@ -67,8 +75,8 @@ export function buildRecord(
 ): SyncRecord {
   // A list's page has no page fields to merge: its rows' own fields are used as they are.
   let fields = own;
-  for (const field of MERGED_FROM_PAGE) {
-    if (fields[field] || !context.page[field]) continue;
+  for (const field of mergeableFields(context.page)) {
+    if (fields[field]) continue;
     if (fields === own) fields = { ...own };
     fields[field] = context.page[field];
   }

@@ -12,11 +12,11 @@ export function fieldForValue(
   value: string,
   compiled: CompiledPack,
 ): RecordField | null {
-  const digits = /\d/.test(value);
-  if (field === 'timestamp' && !digits) return normalizeStatus(value, compiled) ? 'status' : null;
+  if (field === 'timestamp' && !/\d/.test(value))
+    return normalizeStatus(value, compiled) ? 'status' : null;
   if (
     field === 'recordNumber' &&
-    !digits &&
+    !/\d/.test(value) &&
     value.split(/\s+/).length <= 4 &&
     recordTypeFromWords(value, compiled)
   ) {

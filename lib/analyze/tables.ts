@@ -19,6 +19,7 @@ const CORE_FIELDS: ReadonlySet<RecordField> = new Set([
 
 interface Cell {
   el: Element;
+  /** A header cell (<th>, columnheader): set by cellsOf only, the header search needs it. */
   header: boolean;
   span: number;
   /** Has no attributes: a plain <td> cannot be hidden by itself. */
@@ -53,36 +54,50 @@ const ARIA_CELLS = '[role=columnheader], [role=rowheader], [role=gridcell], [rol
 
 /** Columns a cell spans (1–50). */
 function spanOf(el: Element, native: boolean): number {
-  const span = Number(el.getAttribute(native ? 'colspan' : 'aria-colspan') ?? 1) || 1;
-  return Math.max(1, Math.min(50, span));
+  const span = native
+    ? (el as HTMLTableCellElement).colSpan
+    : Number(el.getAttribute('aria-colspan') ?? 1);
+  return Math.max(1, Math.min(50, Math.floor(span) || 1));
 }
 
 function cellsOf(row: Element): Cell[] {
   const cells: Cell[] = [];
-  if (row.tagName === 'TR') {
+  cells.length = fillCells(row, row.tagName === 'TR', cells);
+  for (const cell of cells)
+    cell.header = cell.el.tagName === 'TH' || cell.el.getAttribute('role') === 'columnheader';
+  return cells;
+}
+
+/**
+ * Writes a row's cells into `cells` from the start, reusing the objects already there (a long
+ * list then allocates no cell objects), and returns how many the row has.
+ */
+function fillCells(row: Element, native: boolean, cells: Cell[]): number {
+  let count = 0;
+  if (native) {
     for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
       const tag = c.tagName;
       if (tag !== 'TD' && tag !== 'TH') continue;
       const plain = !c.hasAttributes();
-      cells.push({
-        el: c,
-        header: tag === 'TH' || (!plain && c.getAttribute('role') === 'columnheader'),
-        span: plain ? 1 : spanOf(c, true),
-        plain,
-      });
+      putCell(cells, count++, c, plain ? 1 : spanOf(c, true), plain);
     }
-    return cells;
+    return count;
   }
   for (const c of row.querySelectorAll(ARIA_CELLS)) {
     if (c.closest('[role=row]') !== row) continue;
-    cells.push({
-      el: c,
-      header: c.getAttribute('role') === 'columnheader',
-      span: spanOf(c, false),
-      plain: false,
-    });
+    putCell(cells, count++, c, spanOf(c, false), false);
   }
-  return cells;
+  return count;
+}
+
+function putCell(cells: Cell[], index: number, el: Element, span: number, plain: boolean): void {
+  const cell = cells[index];
+  if (!cell) cells.push({ el, header: false, span, plain });
+  else {
+    cell.el = el;
+    cell.span = span;
+    cell.plain = plain;
+  }
 }
 
 function isHiddenWithin(el: Element, root: Element): boolean {
@@ -130,6 +145,11 @@ const ROW_EVIDENCE: ReadonlySet<RecordField> = new Set([
   'recordNumber',
 ]);
 const DASHES_ONLY = /^[-–—]+$/;
+/** "—" in an empty cell: the first character rules most values out without running the pattern. */
+const isPlaceholder = (value: string) => {
+  const first = value.charCodeAt(0);
+  return (first === 0x2d || first === 0x2013 || first === 0x2014) && DASHES_ONLY.test(value);
+};
 
 function readRows(
   rows: Element[],
@@ -140,20 +160,19 @@ function readRows(
 ): TableResult {
   const limit = compiled.pack.maxMessageLength + 200;
   const records: RowRecord[] = [];
+  const cells: Cell[] = [];
   for (let r = from; r < rows.length; r++) {
     const row = rows[r]!;
-    const cells = cellsOf(row);
-    // A lone cell spanning the row is an empty-state note, a group heading or an expanded detail.
-    if (
-      cells.length === 0 ||
-      (cells.length === 1 && (cells[0]!.span > 1 || columns.matches.length > 2))
-    )
-      continue;
     const native = row.tagName === 'TR';
+    const count = fillCells(row, native, cells);
+    // A lone cell spanning the row is an empty-state note, a group heading or an expanded detail.
+    if (count === 0 || (count === 1 && (cells[0]!.span > 1 || columns.matches.length > 2)))
+      continue;
     const pairs: Pair[] = [];
     let evidence = false;
     let index = 0;
-    for (const cell of cells) {
+    for (let c = 0; c < count; c++) {
+      const cell = cells[c]!;
       const column = columns.matches[index];
       index += cell.span;
       // The row and its ancestors were checked once (rowsOf): only the cell's own way up.
@@ -161,7 +180,7 @@ function readRows(
       if (!cell.plain && (native ? isHiddenElement(cell.el) : isHiddenWithin(cell.el, row)))
         continue;
       const value = read(cell.el, limit);
-      if (!value || DASHES_ONLY.test(value)) continue;
+      if (!value || isPlaceholder(value)) continue;
       const field = fieldForValue(column.field, value, compiled);
       if (!field) continue;
       const label = columns.labels[index - cell.span] ?? '';

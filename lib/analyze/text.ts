@@ -73,18 +73,33 @@ const BLOCK_TAGS = new Set([
 
 /** True when the element itself is hidden (not its ancestors). */
 export function isHiddenElement(el: Element): boolean {
-  const tag = el.tagName;
+  return isHiddenAs(el, el.tagName, attributeNames(el));
+}
+
+/** The element's attribute names, or null when it has none (most cells of a long list). */
+export function attributeNames(el: Element): readonly string[] | null {
+  return el.hasAttributes() ? el.getAttributeNames() : null;
+}
+
+/**
+ * isHiddenElement with the tag name and attribute names already read. On a long list each DOM
+ * read costs as much as the logic around it: one read of the names replaces a read per attribute.
+ */
+function isHiddenAs(el: Element, tag: string, names: readonly string[] | null): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
-  // Most cells of a long list carry no attribute at all: one call answers for them.
-  if (!el.hasAttributes()) return tag === 'DIALOG';
-  if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
-  if (style && HIDDEN_STYLE.test(style)) return true;
-  const cls = el.getAttribute('class');
-  if (cls && HIDDEN_CLASS.test(cls)) return true;
+  if (tag === 'DIALOG' && !names?.includes('open')) return true;
+  if (names === null) return false;
   if (tag === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return true;
-  if (tag === 'DIALOG' && !el.hasAttribute('open')) return true;
+  for (const name of names) {
+    if (name === 'hidden') return true;
+    if (name === 'aria-hidden') {
+      if (el.getAttribute(name) === 'true') return true;
+    } else if (name === 'style') {
+      if (HIDDEN_STYLE.test(el.getAttribute(name) ?? '')) return true;
+    } else if (name === 'class') {
+      if (HIDDEN_CLASS.test(el.getAttribute(name) ?? '')) return true;
+    }
+  }
   return false;
 }
 
@@ -107,8 +122,14 @@ export function collapse(text: string): string {
   return text.replace(SPACES, ' ').trim();
 }
 
+/**
+ * Elements a reader leaves out of a text (controls, a heading already read); `tag` is el.tagName
+ * and `names` attributeNames(el), read once by the walk.
+ */
+export type SkipElement = (el: Element, tag: string, names: readonly string[] | null) => boolean;
+
 interface TextWalk {
-  skip: ((el: Element) => boolean) | undefined;
+  skip: SkipElement | undefined;
   limit: number;
   length: number;
   /** The only text read so far, kept apart so a one-text cell allocates no array. */
@@ -132,24 +153,40 @@ function walkText(walk: TextWalk, node: Node): void {
     if (type === 3) push(walk, child.nodeValue ?? '');
     else if (type === 1) {
       const element = child as Element;
-      if (isHiddenElement(element) || walk.skip?.(element)) continue;
-      const block = BLOCK_TAGS.has(element.tagName);
+      const tag = element.tagName;
+      const names = attributeNames(element);
+      if (isHiddenAs(element, tag, names) || walk.skip?.(element, tag, names)) continue;
+      const block = BLOCK_TAGS.has(tag);
       if (block) push(walk, ' ');
-      walkText(walk, element);
+      // A leaf (<a>INV-1</a>, <span class="chip">Failed</span>): its text in one read.
+      if (element.childElementCount === 0) push(walk, element.textContent ?? '');
+      else walkText(walk, element);
       if (block) push(walk, ' ');
     }
   }
 }
 
 /** Visible text of an element's subtree, whitespace collapsed, with block boundaries as spaces. */
-export function visibleText(el: Element, skip?: (el: Element) => boolean, limit = 20000): string {
-  // Most cells hold one text node: no walk needed (same result as the walk below).
-  const only = el.firstChild;
-  if (only && only === el.lastChild && only.nodeType === 3) return collapse(only.nodeValue ?? '');
+export function visibleText(el: Element, skip?: SkipElement, limit = 20000): string {
+  // The common cells read in one go, with the same result as the walk below: only text, or text
+  // around one visible inline leaf (<a>INV-1</a>, <span class="chip">Failed</span>).
+  const count = el.childElementCount;
+  if (count === 0 || (count === 1 && isPlainLeaf(el.firstElementChild!, skip))) {
+    const text = el.textContent ?? '';
+    if (text.length <= limit) return collapse(text);
+  }
   const walk: TextWalk = { skip, limit, length: 0, first: null, parts: null };
   walkText(walk, el);
   if (walk.parts) return collapse(walk.parts.join(''));
   return walk.first === null ? '' : collapse(walk.first);
+}
+
+/** An element the walk would read whole and without spaces around it. */
+function isPlainLeaf(el: Element, skip: SkipElement | undefined): boolean {
+  const tag = el.tagName;
+  if (BLOCK_TAGS.has(tag) || el.childElementCount !== 0) return false;
+  const names = attributeNames(el);
+  return !isHiddenAs(el, tag, names) && !skip?.(el, tag, names);
 }
 
 /** Lower-cased label without decoration: "Record #:" -> "record #", "Amount (KES)*" -> "amount (kes)". */
