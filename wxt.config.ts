@@ -37,6 +37,22 @@ export default defineConfig({
         { storage: { managed_schema: 'managed-schema.json' } }),
   }),
   hooks: {
+    // The always-on content script uses the browser's own API (Chrome's and Firefox's are both
+    // promise-based in MV3): webextension-polyfill's start-up cost more than the gate's decision.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entry) => entry.name === 'content')) return;
+      const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      const alias = config.resolve?.alias;
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(alias)
+          ? [native, ...alias]
+          : [
+              native,
+              ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement })),
+            ],
+      };
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'e2e') return;
       for (const script of manifest.content_scripts ?? []) {

@@ -24,7 +24,7 @@ export interface Row {
   ok: boolean | null;
 }
 
-const ms = (v: number) => `${v.toFixed(1)} ms`;
+const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)} ms`;
 const kb = (v: number) => `${(v / 1024).toFixed(1)} KB`;
 const mb = (v: number) => `${(v / 1024 / 1024).toFixed(2)} MB`;
 
@@ -60,7 +60,7 @@ export function rows(r: Results): Row[] {
   for (const g of r.gate) {
     out.push({
       figure: `2. gate decision alone, ${g.page}`,
-      value: `${ms(g.ms)} (${g.decision ? 'may be a sync screen' : 'not a sync screen'})`,
+      value: `${ms(g.coldMs)} first in a fresh page, ${ms(g.ms)} warm (${g.decision ? 'may be a sync screen' : 'not a sync screen'})`,
       budget: 'reference',
       ok: null,
     });

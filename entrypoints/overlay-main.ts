@@ -1,4 +1,5 @@
 import { analyzeDocument, serializeAnalysis } from '@/lib/analyze';
+import { answerContentRequest } from '@/lib/messaging/content-answer';
 import type { GetAnalysisResponse } from '@/lib/messaging/protocol';
 import { startOverlay } from '@/lib/overlay/controller';
 import { forgetOverlayEntry, publishOverlayEntry, singleRuntime } from '@/lib/overlay/handle';
@@ -47,11 +48,12 @@ export default defineUnlistedScript(() => {
     });
     return {
       refresh: () => overlay?.refresh(),
-      answer: (): GetAnalysisResponse => ({
-        url: location.href,
-        analysis: serializeAnalysis(analyzeDocument(document, location.href, pack)),
-        lastTouched: overlay?.lastTouched() ?? null,
-      }),
+      answer: (request) =>
+        answerContentRequest(request, (): GetAnalysisResponse => ({
+          url: location.href,
+          analysis: serializeAnalysis(analyzeDocument(document, location.href, pack)),
+          lastTouched: overlay?.lastTouched() ?? null,
+        })),
     };
   });
   publishOverlayEntry(entry);

@@ -94,15 +94,30 @@ export function classifyMessage(
   rules: readonly CompiledMessageRule[],
 ): MessageClassification {
   if (message == null) return { messageType: null, ruleId: null };
-  // Lists repeat the same few messages on many rows: each is classified once per rule set.
+  return { ...classifyCached(message, rules) };
+}
+
+/** The message's type alone (the engine's per-record call: no copy of the cached result). */
+export function messageTypeOf(
+  message: string | null,
+  rules: readonly CompiledMessageRule[],
+): MessageType | null {
+  return message == null ? null : classifyCached(message, rules).messageType;
+}
+
+/** Lists repeat the same few messages on many rows: each is classified once per rule set. */
+function classifyCached(
+  message: string,
+  rules: readonly CompiledMessageRule[],
+): Readonly<MessageClassification> {
   let cache = caches.get(rules);
   if (!cache) caches.set(rules, (cache = new Map()));
   const hit = cache.get(message);
-  if (hit) return { ...hit };
+  if (hit) return hit;
   const result = classifyUncached(message, rules);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(message, result);
-  return { ...result };
+  return result;
 }
 
 const CACHE_LIMIT = 5000;

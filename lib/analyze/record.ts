@@ -1,4 +1,4 @@
-import { classifyMessage } from './classify';
+import { messageTypeOf } from './classify';
 import type { Pair } from './collect';
 import type { CompiledPack } from './compile';
 import {
@@ -129,7 +129,7 @@ export function buildRecord(
     const max = compiled.pack.maxMessageLength;
     if (record.message.length > max) record.message = `${record.message.slice(0, max)}…`;
   }
-  record.messageType = classifyMessage(record.message, compiled.messageRules).messageType;
+  record.messageType = messageTypeOf(record.message, compiled.messageRules);
   // Only control or invisible characters: nothing a user could read or quote, so no message.
   if (record.messageType === null) record.message = null;
   return record;

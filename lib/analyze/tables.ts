@@ -72,14 +72,21 @@ function cellsOf(row: Element): Cell[] {
  * Writes a row's cells into `cells` from the start, reusing the objects already there (a long
  * list then allocates no cell objects), and returns how many the row has.
  */
-function fillCells(row: Element, native: boolean, cells: Cell[]): number {
+function fillCells(row: Element, native: boolean, cells: Cell[], lastColumn = Infinity): number {
   let count = 0;
   if (native) {
-    for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
+    let column = 0;
+    // Cells past the last column the caller reads (an "Actions" column) are not looked at; two
+    // cells are always counted, so a lone cell stays recognisable.
+    for (let c = row.firstElementChild; c && (column <= lastColumn || count < 2);) {
       const tag = c.tagName;
-      if (tag !== 'TD' && tag !== 'TH') continue;
-      const plain = !c.hasAttributes();
-      putCell(cells, count++, c, plain ? 1 : spanOf(c, true), plain);
+      if (tag === 'TD' || tag === 'TH') {
+        const plain = !c.hasAttributes();
+        const span = plain ? 1 : spanOf(c, true);
+        putCell(cells, count++, c, span, plain);
+        column += span;
+      }
+      c = c.nextElementSibling;
     }
     return count;
   }
@@ -161,10 +168,11 @@ function readRows(
   const limit = compiled.pack.maxMessageLength + 200;
   const records: RowRecord[] = [];
   const cells: Cell[] = [];
+  const lastColumn = columns.matches.findLastIndex((match) => match !== null);
   for (let r = from; r < rows.length; r++) {
     const row = rows[r]!;
     const native = row.tagName === 'TR';
-    const count = fillCells(row, native, cells);
+    const count = fillCells(row, native, cells, lastColumn);
     // A lone cell spanning the row is an empty-state note, a group heading or an expanded detail.
     if (count === 0 || (count === 1 && (cells[0]!.span > 1 || columns.matches.length > 2)))
       continue;

@@ -45,9 +45,19 @@ function statusOf(text: string, compiled: CompiledPack): Status | null {
 
 const NONE = /^(none|no|never|no retries|not retried|zero|-|—|–)$/i;
 
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
 /** "2", "2 retries", "Attempt 3 of 5", "None" -> a count; unreadable -> null. */
 export function parseRetryCount(text: string | null): number | null {
   if (!text) return null;
+  // A list's retry column holds a bare count: read without a pattern.
+  if (text.length <= 6 && isDigits(text)) return Number(text);
   const value = text.trim();
   if (NONE.test(value)) return value.length > 1 && /^[a-z]/i.test(value) ? 0 : null;
   const match = /\d{1,6}/.exec(value);
@@ -80,7 +90,8 @@ export function idTokens(text: string): string[] {
  */
 export function extractRecordNumber(text: string | null): string | null {
   if (!text) return null;
-  const value = text.trim().replace(/^#\s*/, '');
+  const trimmed = text.trim();
+  const value = trimmed.startsWith('#') ? trimmed.replace(/^#\s*/, '') : trimmed;
   if (value.length === 0) return null;
   if (!/\s/.test(value) && value.length <= 60) return value;
   const tokens = idTokens(value);

@@ -70,9 +70,9 @@ export function startGate(options: GateOptions) {
      * The popup's question. The engine answers it, loaded now when the gate had not needed it,
      * so the popup reads every page exactly as before the split.
      */
-    async analysis(): Promise<GetAnalysisResponse | undefined> {
+    async analysis(request: unknown): Promise<GetAnalysisResponse | undefined> {
       const ready = runtime ?? (await load());
-      return ready?.answer();
+      return ready?.answer(request);
     },
   };
 }

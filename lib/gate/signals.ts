@@ -1,51 +1,81 @@
-import type { PageKind } from '../analyze/types';
-import type { RulePack } from '../rules/schema';
+/**
+ * What the always-on gate reads, as plain data: the rule pack's page signals and connector names
+ * and the labels of sync evidence, never the message rules, field synonyms or guidance (those
+ * load with the overlay, on sync screens). Built-in signals are computed at build time
+ * (default-signals.ts), so the gate neither imports the pack nor builds anything from it.
+ */
+export interface GateSignalSources {
+  /** Every page kind's URL patterns (tested against path + query + hash). */
+  url: PatternSet;
+  /** Every page kind's heading and section patterns (tested against title and heading texts). */
+  heading: PatternSet;
+  /** Known connector names, lower case. */
+  connectors: string[];
+  /**
+   * Per label of a field the engine's sync evidence rests on (status, message, sync run, retry
+   * count): its words, lower case, split at every character that is not an ASCII letter, digit
+   * or "#". Finer than the engine's words, so a label the engine can find has all its pieces on
+   * the page.
+   */
+  evidence: string[][];
+}
 
 /**
- * What the always-on gate reads: only the rule pack's page signals and connector names, never
- * the message rules, field synonyms or guidance (those load with the overlay, on sync screens).
+ * A pack's patterns for the gate. `lower`: every pattern is written in lower case, so each runs
+ * without the `i` and `u` flags on lower-cased text; with those flags a first test costs
+ * milliseconds on every page load (Unicode case folding tables), without them far less.
  */
-export interface GateSignals {
-  /** Every page kind's URL patterns (tested against path + query + hash). */
-  url: RegExp[];
-  /** Every page kind's heading and section patterns (tested against title and heading texts). */
-  heading: RegExp[];
-  /** Known connector names as whole words, or null when the pack lists none. */
-  connectors: RegExp | null;
+export interface PatternSet {
+  sources: string[];
+  lower: boolean;
   /**
-   * The labels of the fields the engine's sync evidence rests on (status, message, sync run,
-   * retry count), lower case: a page whose text holds none of them cannot hold a sync record.
-   * Plain substrings, not one big regular expression: that costs tens of milliseconds a page.
+   * Per pattern, what each of its matches contains: groups of lower-case strings, one string of
+   * every group (lib/gate/sources.ts requiredLiterals); text holding them all counts as a match.
    */
-  evidence: string[];
+  required: string[][][];
 }
 
-/** Fields whose labels make sync evidence (lib/analyze/record.ts hasSyncEvidence). */
-const EVIDENCE_FIELDS = ['status', 'message', 'syncRun', 'retryCount'] as const;
+/** The gate reads the sources as they are: nothing is built from them on a page load. */
+export type GateSignals = GateSignalSources;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Patterns that require no literal, compiled once each when a text first needs one. */
+const compiled = new Map<string, RegExp>();
 
-export function gateSignals(pack: Pick<RulePack, 'pages' | 'connectors' | 'fields'>): GateSignals {
-  const kinds = Object.keys(pack.pages) as PageKind[];
-  const compile = (sources: string[]) => sources.map((source) => new RegExp(source, 'iu'));
-  return {
-    url: kinds.flatMap((kind) => compile(pack.pages[kind].urlPatterns)),
-    heading: kinds.flatMap((kind) =>
-      compile([...pack.pages[kind].headingPatterns, ...pack.pages[kind].sectionPatterns]),
-    ),
-    connectors: pack.connectors.length
-      ? new RegExp(
-          `(?:^|[^\\p{L}\\p{N}])(?:${pack.connectors.map(escape).join('|')})(?![\\p{L}\\p{N}])`,
-          'iu',
-        )
-      : null,
-    evidence: evidenceWords(pack.fields),
-  };
+/**
+ * May any pattern match the text? A pattern whose required literals are all in the text counts
+ * as matching without being run: a superset of its matches, which is all the gate needs, and no
+ * pattern is compiled (that costs more than the rest of the decision). Only a pattern that
+ * requires no literal is run, on the text with white space collapsed and cut to `limit`. Plain
+ * loops: on a page load every callback is one more function to compile.
+ */
+export function matches(set: PatternSet, raw: string, limit = Infinity): boolean {
+  const lower = raw.toLowerCase();
+  for (let i = 0; i < set.sources.length; i++) {
+    const required = set.required[i] ?? [];
+    if (required.length > 0) {
+      if (holdsAll(lower, required)) return true;
+      continue;
+    }
+    const source = set.sources[i]!;
+    let regex = compiled.get(source);
+    if (!regex) compiled.set(source, (regex = new RegExp(source, set.lower ? '' : 'iu')));
+    const text = (set.lower ? lower : raw).replace(/\s+/g, ' ').trim().slice(0, limit);
+    if (text !== '' && regex.test(text)) return true;
+  }
+  return false;
 }
 
-function evidenceWords(fields: RulePack['fields']): string[] {
-  const words = new Set<string>();
-  for (const name of EVIDENCE_FIELDS)
-    for (const label of fields[name]?.labels ?? []) words.add(label.toLowerCase());
-  return [...words];
+/** Does the text hold a string of every group? */
+function holdsAll(text: string, groups: string[][]): boolean {
+  for (const group of groups) {
+    let found = false;
+    for (const literal of group) {
+      if (text.includes(literal)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }

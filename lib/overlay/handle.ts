@@ -7,8 +7,8 @@ import type { GetAnalysisResponse } from '../messaging/protocol';
 export interface OverlayRuntime {
   /** Re-checks the page (client-side navigation). */
   refresh(): void;
-  /** The page's Analysis for the popup, read now. */
-  answer(): GetAnalysisResponse;
+  /** The page's Analysis for the popup's request, read now; undefined for a malformed request. */
+  answer(request: unknown): GetAnalysisResponse | undefined;
 }
 
 export interface OverlayEntry {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseHtml } from '../../lib/cli/html';
 import { startGate } from '../../lib/gate/gate';
-import { gateSignals } from '../../lib/gate/signals';
+import { gateSignals } from '../../lib/gate/sources';
 import type { OverlayEntry } from '../../lib/overlay/handle';
 import { defaultRulePack } from '../../lib/rules/default';
 
@@ -68,7 +68,7 @@ describe('the gate', () => {
 
   it("answers the popup with the engine's reading, loading it on a page the gate passed over", async () => {
     const { gate, requestOverlay, runtime } = setup(DASHBOARD, 'https://acme.awraops.com/');
-    const reply = await gate.analysis();
+    const reply = await gate.analysis({ type: 'get-analysis' });
     expect(requestOverlay).toHaveBeenCalledTimes(1);
     expect(runtime.answer).toHaveBeenCalledTimes(1);
     expect(reply).toEqual({
@@ -88,7 +88,7 @@ describe('the gate', () => {
       requestOverlay,
       overlayEntry: () => undefined,
     });
-    expect(await gate.analysis()).toBeUndefined();
+    expect(await gate.analysis({ type: 'get-analysis' })).toBeUndefined();
     lifetime.abort();
     gate.navigated();
     await settle();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../lib/analyze';
 import { parseHtml } from '../../lib/cli/html';
 import { mayBeSyncScreen } from '../../lib/gate/detect';
-import { gateSignals } from '../../lib/gate/signals';
+import { gateSignals } from '../../lib/gate/sources';
 import { defaultRulePack } from '../../lib/rules/default';
 import { loadPageFixtures } from '../helpers/fixtures';
 import { startMockAwra, type MockAwra } from '../mock-awra/server';

@@ -5,7 +5,8 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandler } from '../../lib/messaging/background-handler';
-import { createContentHandler } from '../../lib/messaging/content-handler';
+import { createContentHandler, isContentRequest } from '../../lib/messaging/content-handler';
+import { ContentRequestSchema } from '../../lib/messaging/content-request';
 import { firstAnswer, type Handler } from '../../lib/messaging/dispatch';
 import { createEscalationHandler } from '../../lib/messaging/escalation-handler';
 import { createLoadOverlayHandler } from '../../lib/messaging/load-overlay';
@@ -236,6 +237,37 @@ describe('random messages', () => {
         background(message, sender); // the chain as wired: must not throw either
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("the content script's plain check", () => {
+  it('accepts exactly what ContentRequestSchema accepts', () => {
+    const samples = [
+      { type: 'get-analysis' },
+      { type: 'get-analysis', extra: 1 },
+      { type: 'get-analysis', __proto__: { x: 1 } },
+      Object.create({ type: 'get-analysis' }),
+      [{ type: 'get-analysis' }],
+      { type: 'GET-ANALYSIS' },
+      { type: 'load-overlay' },
+      null,
+      'get-analysis',
+    ];
+    for (const sample of samples)
+      expect(isContentRequest(sample), JSON.stringify(sample)).toBe(
+        ContentRequestSchema.safeParse(sample).success,
+      );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record({ type: fc.constantFrom('get-analysis', 'get-record-state', '') }),
+          fc.dictionary(fc.constantFrom('type', 'url', 'x'), fc.constant('get-analysis')),
+        ),
+        (message) => isContentRequest(message) === ContentRequestSchema.safeParse(message).success,
+      ),
+      { numRuns: 2000 },
     );
   });
 });

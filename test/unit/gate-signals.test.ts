@@ -1,0 +1,99 @@
+// The gate's build-time signals: the committed file is what the built-in pack gives, and each
+// shortcut the gate takes (triggers before patterns, ASCII word and record-number checks) can
+// only say yes where the exact check says yes.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SIGNALS_FILE, defaultSignalsModule } from '../../scripts/gen-gate-signals';
+import { hasIdLike, hasWord, serialisedPath } from '../../lib/gate/text';
+import { urlPath } from '../../lib/analyze/detect';
+import { requiredLiterals } from '../../lib/gate/sources';
+import { idTokens } from '../../lib/analyze/values';
+import { defaultRulePack } from '../../lib/rules/default';
+
+const patterns = Object.values(defaultRulePack.pages).flatMap((page) => [
+  ...page.urlPatterns,
+  ...page.headingPatterns,
+  ...page.sectionPatterns,
+]);
+
+describe('gate signals', () => {
+  it('lib/gate/default-signals.ts is what the built-in pack gives (run scripts/gen-gate-signals.ts)', async () => {
+    expect(readFileSync(DEFAULT_SIGNALS_FILE, 'utf8')).toBe(await defaultSignalsModule());
+  });
+
+  it.each(patterns)('every match of %s holds the literals the gate looks for', (source) => {
+    const required = requiredLiterals(source);
+    expect(required.length).toBeGreaterThan(0);
+    const holds = (text: string) =>
+      required.every((group) => group.some((literal) => text.toLowerCase().includes(literal)));
+    fc.assert(
+      fc.property(
+        // fast-check cannot generate around \b: without it the strings are a superset, filtered below.
+        fc.stringMatching(new RegExp(source.replaceAll('\\b', ''))),
+        (text) => !new RegExp(source, 'iu').test(text) || holds(text),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds no literal where a pattern requires none', () => {
+    expect(requiredLiterals('\\d+')).toEqual([]);
+    expect(requiredLiterals('(sync)?hub|\\w+')).toEqual([]);
+    expect(requiredLiterals('a(b')).toEqual([]);
+    expect(requiredLiterals('\\bsync\\s?hub\\b')).toEqual([['sync'], ['hub']]);
+    expect(requiredLiterals('(qbo|quickbooks) (log|x)')).toEqual([
+      ['qbo', 'quickbooks'],
+      ['log', 'x'],
+    ]);
+    expect(requiredLiterals('a(qbo|quickbooks (log|x))')).toEqual([['a'], ['qbo', 'quickbooks']]);
+  });
+
+  it('sees a record number wherever the engine reads one with a letter', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.stringMatching(/^[A-Za-z ]{0,8}[A-Z]{2,4}[-_/.]?\d{1,6}[ a-z]{0,8}$/),
+          fc.stringMatching(/^.{0,6}\d{3,8}-[A-Z]{1,3}.{0,6}$/u),
+        ),
+        (text) => !idTokens(text).some((t) => /[A-Z]/i.test(t)) || hasIdLike(text.toLowerCase()),
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds whole words as the engine splits them, and more', () => {
+    const engineWords = (text: string) => new Set(text.toLowerCase().split(/[^\p{L}\p{N}#]+/u));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('status', 'run', 'sync', 'é', '#', '-', ' ', '·', 'x1', 'ß'), {
+          maxLength: 12,
+        }),
+        fc.constantFrom('status', 'run', '#', 'sync'),
+        (parts, word) => {
+          const text = parts.join('');
+          return !engineWords(text).has(word) || hasWord(text.toLowerCase(), word);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(hasWord('sync running', 'run')).toBe(false);
+    expect(hasWord('sync run: sr-1', 'run')).toBe(true);
+    expect(hasWord('#qbo', 'qbo', false)).toBe(true);
+  });
+});
+
+describe("the gate's URL reading", () => {
+  it('reads path, query and hash of a serialised URL as the engine does', () => {
+    fc.assert(
+      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (url) => {
+        const href = new URL(url).href;
+        return serialisedPath(href) === urlPath(href);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(serialisedPath('https://acme.awraops.com')).toBe(urlPath('https://acme.awraops.com'));
+    expect(serialisedPath('file:///x/sync-hub.html')).toBe(null);
+  });
+});
