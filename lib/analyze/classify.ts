@@ -2,6 +2,9 @@
  * Message classifier: maps a visible sync message to one of the failed-sync guide's message
  * types using the rule pack's message rules. Pure: no DOM or extension APIs.
  */
+import { defaultMessageLiterals } from '../rules/default/message-literals';
+import { holdsAll } from '../rules/prefilter';
+import { lazyRegExp } from './lazy-regex';
 import type { MessageRule } from '../rules/schema';
 import type { MessageType } from './types';
 
@@ -9,7 +12,14 @@ export interface CompiledMessageRule {
   id: string;
   type: MessageType;
   priority: number;
-  regex: RegExp;
+  /** Built on first use for a built-in rule. */
+  readonly regex: RegExp;
+  /**
+   * Lower-case literals, one of each group in every match (built-in rules only, computed at build
+   * time): a message without them is not tested, and the pattern is never compiled for it (its
+   * first test costs a millisecond or more on a page).
+   */
+  required: string[][] | null;
 }
 
 export interface MessageClassification {
@@ -29,20 +39,33 @@ export function compileMessageRules(rules: readonly MessageRule[]): CompiledMess
     .map((rule, index) => ({ rule, index }))
     .filter(({ rule }) => rule.enabled !== false)
     .flatMap(({ rule, index }) => {
-      const regex = compilePattern(rule.pattern);
-      // A pattern that does not compile (possible in an unvalidated admin edit) is skipped.
-      if (!regex) return [];
+      const required = defaultMessageLiterals.get(rule.pattern) ?? null;
+      // A built-in pattern is known to compile: it is built on first use. Any other is tried
+      // now, and one that does not compile (an unvalidated admin edit) is skipped.
+      const lazy = required ? lazyRegExp(rule.pattern, 'iu') : validPattern(rule.pattern);
+      if (!lazy) return [];
       return [
-        { index, compiled: { id: rule.id, type: rule.type, priority: rule.priority, regex } },
+        {
+          index,
+          compiled: {
+            id: rule.id,
+            type: rule.type,
+            priority: rule.priority,
+            get regex() {
+              return lazy.regex;
+            },
+            required,
+          },
+        },
       ];
     })
     .sort((a, b) => b.compiled.priority - a.compiled.priority || a.index - b.index)
     .map(({ compiled }) => compiled);
 }
 
-function compilePattern(pattern: string): RegExp | null {
+function validPattern(pattern: string): { readonly regex: RegExp } | null {
   try {
-    return new RegExp(pattern, 'iu');
+    return { regex: new RegExp(pattern, 'iu') };
   } catch {
     return null;
   }
@@ -129,7 +152,9 @@ function classifyUncached(
 ): MessageClassification {
   const text = normalizeMessage(message);
   if (text === '') return { messageType: null, ruleId: null };
+  const lower = text.toLowerCase();
   for (const rule of rules) {
+    if (rule.required && !holdsAll(lower, rule.required)) continue;
     if (rule.regex.test(text)) return { messageType: rule.type, ruleId: rule.id };
   }
   return { messageType: 'unknown', ruleId: null };

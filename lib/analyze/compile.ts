@@ -1,5 +1,6 @@
 import type { RulePack } from '../rules/schema';
 import { compileMessageRules, type CompiledMessageRule } from './classify';
+import { lazyRegExp } from './lazy-regex';
 import { normalizeLabel } from './text';
 import { PAGE_KINDS, RECORD_FIELDS, type PageKind, type RecordField, type Status } from './types';
 
@@ -16,9 +17,11 @@ export interface CompiledPack {
   /** Resolves a label's text to the field it names, or null. */
   resolveLabel(text: string): LabelMatch | null;
   pages: Record<PageKind, { url: RegExp[]; heading: RegExp[]; section: RegExp[] }>;
-  statusPhrases: { phrase: string; status: Status; regex: RegExp }[];
-  recordTypes: { name: string; words: RegExp; prefixes: Set<string> }[];
-  connectors: RegExp | null;
+  /** `regex` is built on first use (lazy-regex.ts). */
+  statusPhrases: { phrase: string; status: Status; readonly regex: RegExp }[];
+  /** `words` is built on first use; `plain`: the words in lower case, looked for first. */
+  recordTypes: { name: string; readonly words: RegExp; plain: string[]; prefixes: Set<string> }[];
+  connectors: { test(text: string): boolean } | null;
   /** Normalised labels whose number is an attempt ordinal, not a retry count. */
   attemptOrdinals: Set<string>;
   /** Identifier prefixes of sync runs ("SR-2026-11-0425"), as opposed to record numbers. */
@@ -32,11 +35,17 @@ export interface CompiledPack {
 const cache = new WeakMap<RulePack, CompiledPack>();
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const wordRegex = (words: string[]) =>
-  words.length === 0
-    ? null
-    : new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${words.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const wordSource = (words: string[]) =>
+  `(?:^|[^\\p{L}\\p{N}])(?:${words.map(escape).join('|')})(?![\\p{L}\\p{N}])`;
+/** Whole words, case-insensitive, built on first use. */
+const lazyWords = (words: string[]) => lazyRegExp(wordSource(words), 'iu');
 const compileAll = (sources: string[]) => sources.map((source) => new RegExp(source, 'iu'));
+
+function connectorTest(names: string[]): CompiledPack['connectors'] {
+  if (names.length === 0) return null;
+  const lazy = lazyWords(names);
+  return { test: (text) => lazy.regex.test(text) };
+}
 
 /** Compiles a validated pack once; later calls with the same object reuse the result. */
 export function compilePack(pack: RulePack): CompiledPack {
@@ -94,7 +103,14 @@ export function compilePack(pack: RulePack): CompiledPack {
   const statusPhrases: CompiledPack['statusPhrases'] = [];
   for (const [status, phrases] of Object.entries(pack.statuses) as [Status, string[]][]) {
     for (const phrase of phrases ?? []) {
-      statusPhrases.push({ phrase: phrase.toLowerCase(), status, regex: wordRegex([phrase])! });
+      const lazy = lazyWords([phrase]);
+      statusPhrases.push({
+        phrase: phrase.toLowerCase(),
+        status,
+        get regex() {
+          return lazy.regex;
+        },
+      });
     }
   }
   // Longest phrase first so that among matches at the same position the most specific wins.
@@ -105,12 +121,18 @@ export function compilePack(pack: RulePack): CompiledPack {
     resolveLabel,
     pages,
     statusPhrases,
-    recordTypes: pack.recordTypes.map((type) => ({
-      name: type.name,
-      words: wordRegex([type.name, ...type.words])!,
-      prefixes: new Set(type.prefixes.map((p) => p.toUpperCase())),
-    })),
-    connectors: wordRegex(pack.connectors),
+    recordTypes: pack.recordTypes.map((type) => {
+      const lazy = lazyWords([type.name, ...type.words]);
+      return {
+        name: type.name,
+        get words() {
+          return lazy.regex;
+        },
+        plain: [type.name, ...type.words].map((word) => word.toLowerCase()),
+        prefixes: new Set(type.prefixes.map((p) => p.toUpperCase())),
+      };
+    }),
+    connectors: connectorTest(pack.connectors),
     attemptOrdinals: new Set(pack.attemptNumberLabels.map(normalizeLabel)),
     syncRunPrefix: pack.syncRunPrefixes.length
       ? new RegExp(`^(?:${pack.syncRunPrefixes.map(escape).join('|')})[-_/.]?\\d`, 'i')

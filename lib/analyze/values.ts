@@ -108,6 +108,8 @@ function typeOf(text: string, compiled: CompiledPack): string | null {
   const value = text.toLowerCase().slice(0, 200);
   let best: { index: number; name: string } | null = null;
   for (const type of compiled.recordTypes) {
+    // A type none of whose words is in the text cannot match: its pattern is not built.
+    if (!type.plain.some((word) => value.includes(word))) continue;
     const match = type.words.exec(value);
     if (match && (!best || match.index < best.index))
       best = { index: match.index, name: type.name };

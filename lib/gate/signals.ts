@@ -1,3 +1,5 @@
+import { holdsAll } from '../rules/prefilter';
+
 /**
  * What the always-on gate reads, as plain data: the rule pack's page signals and connector names
  * and the labels of sync evidence, never the message rules, field synonyms or guidance (those
@@ -63,19 +65,4 @@ export function matches(set: PatternSet, raw: string, limit = Infinity): boolean
     if (text !== '' && regex.test(text)) return true;
   }
   return false;
-}
-
-/** Does the text hold a string of every group? */
-function holdsAll(text: string, groups: string[][]): boolean {
-  for (const group of groups) {
-    let found = false;
-    for (const literal of group) {
-      if (text.includes(literal)) {
-        found = true;
-        break;
-      }
-    }
-    if (!found) return false;
-  }
-  return true;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import {
@@ -238,6 +239,49 @@ describe('normalizeMessage', () => {
     expect(normalizeMessage('  a\t\tb\r\n c\u200B\u202Ed  ')).toBe('a b cd');
     expect(normalizeMessage('y'.repeat(MAX_CLASSIFIED_LENGTH * 10))).toHaveLength(
       MAX_CLASSIFIED_LENGTH,
+    );
+  });
+});
+
+describe('the literal prefilter of the built-in rules', () => {
+  const unfiltered = compiled.map((rule) => ({ ...rule, required: null }));
+  // Pieces of the built-in patterns' own words, in odd case and spacing, so random messages
+  // often come close to a rule.
+  const words = [
+    ...new Set(defaultMessageRules.flatMap((r) => r.pattern.match(/[A-Za-z_]{3,}/g) ?? [])),
+  ];
+
+  it('every built-in rule has literals to look for', () => {
+    expect(compiled.filter((rule) => rule.required === null).map((rule) => rule.id)).toEqual([]);
+  });
+
+  it('classifies every corpus message exactly as testing every rule does', () => {
+    for (const { message } of [...corpus, ...holdout])
+      expect(classifyMessage(`${message} `, compiled), message).toEqual(
+        classifyMessage(`${message} `, unfiltered),
+      );
+  });
+
+  it('classifies random messages made of rule words exactly as testing every rule does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.constantFrom(...words).map((w) => (w.length % 2 ? w.toUpperCase() : w)),
+            fc.constantFrom(' ', '  ', ': ', '-', '_', '401', '\u017f', 'İ', 'ﬁ', '\u212a'),
+            fc.string({ maxLength: 4 }),
+          ),
+          { maxLength: 10 },
+        ),
+        (parts) => {
+          const message = parts.join('');
+          return (
+            classifyMessage(message, compiled).ruleId ===
+            classifyMessage(message, unfiltered).ruleId
+          );
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });

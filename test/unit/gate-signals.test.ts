@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SIGNALS_FILE, defaultSignalsModule } from '../../scripts/gen-gate-signals';
+import { GENERATED } from '../../scripts/gen-prefilters';
 import { hasIdLike, hasWord, serialisedPath } from '../../lib/gate/text';
 import { urlPath } from '../../lib/analyze/detect';
-import { requiredLiterals } from '../../lib/gate/sources';
+import { requiredLiterals } from '../../lib/rules/literals';
 import { idTokens } from '../../lib/analyze/values';
 import { defaultRulePack } from '../../lib/rules/default';
 
@@ -18,9 +18,12 @@ const patterns = Object.values(defaultRulePack.pages).flatMap((page) => [
 ]);
 
 describe('gate signals', () => {
-  it('lib/gate/default-signals.ts is what the built-in pack gives (run scripts/gen-gate-signals.ts)', async () => {
-    expect(readFileSync(DEFAULT_SIGNALS_FILE, 'utf8')).toBe(await defaultSignalsModule());
-  });
+  it.each(Object.keys(GENERATED))(
+    '%s is what the built-in pack gives (run scripts/gen-prefilters.ts)',
+    async (file) => {
+      expect(readFileSync(file, 'utf8')).toBe(await GENERATED[file]!());
+    },
+  );
 
   it.each(patterns)('every match of %s holds the literals the gate looks for', (source) => {
     const required = requiredLiterals(source);
