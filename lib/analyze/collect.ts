@@ -161,7 +161,8 @@ export function collect(root: Element, compiled: CompiledPack): Collected {
       if (result) {
         out.tables.add(el);
         if (result.kind === 'rows') {
-          out.rows.push(...result.rows);
+          // A loop, not push(...rows): spreading a list of 100,000 rows overflows the stack.
+          for (const row of result.rows) out.rows.push(row);
           if (result.rows.length === 0) {
             out.emptySyncTables++;
             headerOnly = result.columns;
