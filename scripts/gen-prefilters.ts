@@ -33,10 +33,13 @@ export const GENERATED = {
   [join(ROOT, 'lib', 'rules', 'default', 'message-literals.ts')]: () =>
     module([
       HEADER,
-      '/** Per built-in message rule pattern: groups of lower-case literals, one of each group in every match. */',
+      '/**',
+      ' * Per built-in message rule id: groups of lower-case literals, one of each group in every match',
+      " * of the rule's built-in pattern (an edited pattern has none: lib/analyze/classify.ts).",
+      ' */',
       `export const defaultMessageLiterals: ReadonlyMap<string, string[][]> = new Map(${JSON.stringify(
         defaultRulePack.messageRules
-          .map((rule) => [rule.pattern, requiredLiterals(rule.pattern)] as const)
+          .map((rule) => [rule.id, requiredLiterals(rule.pattern)] as const)
           .filter(([, required]) => required.length > 0),
       )});`,
       '',

@@ -3,6 +3,7 @@
  * types using the rule pack's message rules. Pure: no DOM or extension APIs.
  */
 import { defaultMessageLiterals } from '../rules/default/message-literals';
+import { defaultMessageRules } from '../rules/default/messages';
 import { holdsAll } from '../rules/prefilter';
 import { lazyRegExp } from './lazy-regex';
 import type { MessageRule } from '../rules/schema';
@@ -34,12 +35,18 @@ export const MAX_CLASSIFIED_LENGTH = 4000;
  * Compiles the enabled rules (case-insensitive, Unicode) and orders them by priority, highest
  * first; rules with equal priority keep their input order.
  */
+/** The built-in rules' patterns: only an unedited pattern has the built-in literals. */
+const BUILT_IN_PATTERNS = new Map(defaultMessageRules.map((rule) => [rule.id, rule.pattern]));
+
 export function compileMessageRules(rules: readonly MessageRule[]): CompiledMessageRule[] {
   return rules
     .map((rule, index) => ({ rule, index }))
     .filter(({ rule }) => rule.enabled !== false)
     .flatMap(({ rule, index }) => {
-      const required = defaultMessageLiterals.get(rule.pattern) ?? null;
+      const required =
+        BUILT_IN_PATTERNS.get(rule.id) === rule.pattern
+          ? (defaultMessageLiterals.get(rule.id) ?? null)
+          : null;
       // A built-in pattern is known to compile: it is built on first use. Any other is tried
       // now, and one that does not compile (an unvalidated admin edit) is skipped.
       const lazy = required ? lazyRegExp(rule.pattern, 'iu') : validPattern(rule.pattern);

@@ -255,6 +255,13 @@ describe('the literal prefilter of the built-in rules', () => {
     expect(compiled.filter((rule) => rule.required === null).map((rule) => rule.id)).toEqual([]);
   });
 
+  it("an admin's edit of a built-in rule's pattern is tested as written, without the built-in literals", () => {
+    const [first] = defaultMessageRules;
+    const edited = compileMessageRules([{ ...first!, pattern: 'ledger bridge down' }]);
+    expect(edited[0]!.required).toBeNull();
+    expect(classifyMessage('Ledger bridge down since 9am', edited).ruleId).toBe(first!.id);
+  });
+
   it('classifies every corpus message exactly as testing every rule does', () => {
     for (const { message } of [...corpus, ...holdout])
       expect(classifyMessage(`${message} `, compiled), message).toEqual(
