@@ -17,10 +17,10 @@ export interface CompiledPack {
   /** Resolves a label's text to the field it names, or null. */
   resolveLabel(text: string): LabelMatch | null;
   pages: Record<PageKind, { url: RegExp[]; heading: RegExp[]; section: RegExp[] }>;
-  /** `regex` is built on first use (lazy-regex.ts). */
-  statusPhrases: { phrase: string; status: Status; readonly regex: RegExp }[];
-  /** `words` is built on first use; `plain`: the words in lower case, looked for first. */
-  recordTypes: { name: string; readonly words: RegExp; plain: string[]; prefixes: Set<string> }[];
+  /** Phrases in lower case, found as whole words (words.ts). */
+  statusPhrases: { phrase: string; status: Status }[];
+  /** The type's name and words in lower case, found as whole words (words.ts). */
+  recordTypes: { name: string; words: string[]; prefixes: Set<string> }[];
   connectors: { test(text: string): boolean } | null;
   /** Normalised labels whose number is an attempt ordinal, not a retry count. */
   attemptOrdinals: Set<string>;
@@ -103,14 +103,7 @@ export function compilePack(pack: RulePack): CompiledPack {
   const statusPhrases: CompiledPack['statusPhrases'] = [];
   for (const [status, phrases] of Object.entries(pack.statuses) as [Status, string[]][]) {
     for (const phrase of phrases ?? []) {
-      const lazy = lazyWords([phrase]);
-      statusPhrases.push({
-        phrase: phrase.toLowerCase(),
-        status,
-        get regex() {
-          return lazy.regex;
-        },
-      });
+      statusPhrases.push({ phrase: phrase.toLowerCase(), status });
     }
   }
   // Longest phrase first so that among matches at the same position the most specific wins.
@@ -121,17 +114,11 @@ export function compilePack(pack: RulePack): CompiledPack {
     resolveLabel,
     pages,
     statusPhrases,
-    recordTypes: pack.recordTypes.map((type) => {
-      const lazy = lazyWords([type.name, ...type.words]);
-      return {
-        name: type.name,
-        get words() {
-          return lazy.regex;
-        },
-        plain: [type.name, ...type.words].map((word) => word.toLowerCase()),
-        prefixes: new Set(type.prefixes.map((p) => p.toUpperCase())),
-      };
-    }),
+    recordTypes: pack.recordTypes.map((type) => ({
+      name: type.name,
+      words: [type.name, ...type.words].map((word) => word.toLowerCase()),
+      prefixes: new Set(type.prefixes.map((p) => p.toUpperCase())),
+    })),
     connectors: connectorTest(pack.connectors),
     attemptOrdinals: new Set(pack.attemptNumberLabels.map(normalizeLabel)),
     syncRunPrefix: pack.syncRunPrefixes.length

@@ -1,5 +1,6 @@
 import type { CompiledPack } from './compile';
 import type { Status } from './types';
+import { wordStart } from './words';
 
 /** Lists repeat the same status and type words on every row: each text is read once per pack. */
 interface Memo {
@@ -31,11 +32,9 @@ export function normalizeStatus(text: string | null, compiled: CompiledPack): St
 function statusOf(text: string, compiled: CompiledPack): Status | null {
   const value = text.toLowerCase().slice(0, 200);
   let best: { index: number; length: number; status: Status } | null = null;
-  for (const { phrase, status, regex } of compiled.statusPhrases) {
-    if (!value.includes(phrase)) continue;
-    const match = regex.exec(value);
-    if (!match) continue;
-    const index = match.index + (match[0].length - phrase.length);
+  for (const { phrase, status } of compiled.statusPhrases) {
+    const index = wordStart(value, phrase);
+    if (index < 0) continue;
     if (!best || index < best.index || (index === best.index && phrase.length > best.length)) {
       best = { index, length: phrase.length, status };
     }
@@ -108,11 +107,13 @@ function typeOf(text: string, compiled: CompiledPack): string | null {
   const value = text.toLowerCase().slice(0, 200);
   let best: { index: number; name: string } | null = null;
   for (const type of compiled.recordTypes) {
-    // A type none of whose words is in the text cannot match: its pattern is not built.
-    if (!type.plain.some((word) => value.includes(word))) continue;
-    const match = type.words.exec(value);
-    if (match && (!best || match.index < best.index))
-      best = { index: match.index, name: type.name };
+    for (const word of type.words) {
+      const start = wordStart(value, word);
+      if (start < 0) continue;
+      // Where a pattern's match would start: at the character before the word, if any.
+      const index = start > 0 ? start - 1 : 0;
+      if (!best || index < best.index) best = { index, name: type.name };
+    }
   }
   return best?.name ?? null;
 }

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collapse, isHiddenElement, visibleText } from '../../lib/analyze/text';
 import { readValue } from '../../lib/analyze/collect';
+import { wordStart } from '../../lib/analyze/words';
 import { documentFromTree, treeArbitrary } from '../helpers/dom-arbitraries';
 
 const RUNS = { numRuns: Number(process.env.FC_RUNS) || 300 };
@@ -107,5 +108,46 @@ describe('text shortcuts', () => {
       expect(readValue(cell), inner).toBe(expected);
       expect(readValue(cell), inner).toBe(referenceText(cell, INTERACTIVE));
     }
+  });
+});
+
+describe('whole words without a pattern', () => {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  /** Where the pattern the engine used to build would find the word (its start), or -1. */
+  const byPattern = (text: string, word: string) => {
+    const match = new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, 'u').exec(
+      text,
+    );
+    return match ? match.index + match[0].length - word.length : -1;
+  };
+
+  it('finds a word where the Unicode pattern does', () => {
+    const pieces = fc.constantFrom(
+      'failed',
+      'fail',
+      'ed',
+      ' ',
+      '-',
+      'é',
+      'ß',
+      '9',
+      '٣',
+      '𝐀',
+      '😀',
+      '_',
+      'x',
+      '·',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(pieces, { maxLength: 10 }),
+        fc.constantFrom('failed', 'fail', 'ed'),
+        (parts, word) => {
+          const text = parts.join('');
+          return wordStart(text, word) === byPattern(text, word);
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });
