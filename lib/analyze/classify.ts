@@ -35,6 +35,14 @@ export const MAX_CLASSIFIED_LENGTH = 4000;
  * Compiles the enabled rules (case-insensitive, Unicode) and orders them by priority, highest
  * first; rules with equal priority keep their input order.
  */
+/**
+ * A built-in pattern in ASCII without Unicode escapes is built with `i` alone: on the NFKC-folded
+ * message it matches as with `iu` (those flags differ on ASCII only for ſ and K, which NFKC folds),
+ * and it builds three to five times faster, which a long list's first reading pays per rule. One
+ * difference is left: an emoji counts as two characters in a bounded gap such as [^.;]{0,60}.
+ */
+const ASCII_ONLY = /^(?![\s\S]*\\[pPu]\{)[\x00-\x7f]*$/;
+
 /** The built-in rules' patterns: only an unedited pattern has the built-in literals. */
 const BUILT_IN_PATTERNS = new Map(defaultMessageRules.map((rule) => [rule.id, rule.pattern]));
 
@@ -49,7 +57,9 @@ export function compileMessageRules(rules: readonly MessageRule[]): CompiledMess
           : null;
       // A built-in pattern is known to compile: it is built on first use. Any other is tried
       // now, and one that does not compile (an unvalidated admin edit) is skipped.
-      const lazy = required ? lazyRegExp(rule.pattern, 'iu') : validPattern(rule.pattern);
+      const lazy = required
+        ? lazyRegExp(rule.pattern, ASCII_ONLY.test(rule.pattern) ? 'i' : 'iu')
+        : validPattern(rule.pattern);
       if (!lazy) return [];
       return [
         {

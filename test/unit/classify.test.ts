@@ -243,8 +243,14 @@ describe('normalizeMessage', () => {
   });
 });
 
-describe('the literal prefilter of the built-in rules', () => {
-  const unfiltered = compiled.map((rule) => ({ ...rule, required: null }));
+describe('the literal prefilter and flags of the built-in rules', () => {
+  // Every rule tested, each pattern built with the iu flags the pack documents.
+  const patterns = new Map(defaultMessageRules.map((rule) => [rule.id, rule.pattern]));
+  const unfiltered = compiled.map((rule) => ({
+    ...rule,
+    regex: new RegExp(patterns.get(rule.id)!, 'iu'),
+    required: null,
+  }));
   // Pieces of the built-in patterns' own words, in odd case and spacing, so random messages
   // often come close to a rule.
   const words = [
