@@ -1,5 +1,5 @@
 /**
- * The gate's signals computed from a rule pack, at build time (scripts/gen-gate-signals.ts) and
+ * The gate's signals computed from a rule pack, at build time (scripts/gen-prefilters.ts) and
  * in tests; never in the always-on content script, which only compiles the result.
  */
 import type { PageKind } from '../analyze/types';

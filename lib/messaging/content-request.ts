@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 
 /**
- * Requests a content script answers; only the extension's own pages may send them. Written with
- * zod/mini: the always-on content script validates them, and it must stay a few kilobytes.
+ * Requests a content script answers; only the extension's own pages may send them. The always-on
+ * gate checks them with content-handler.ts isContentRequest (held equal to this schema by a test)
+ * and the overlay validates them here again before it reads the page.
  */
 export const ContentRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('get-analysis') }),
