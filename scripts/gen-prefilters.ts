@@ -25,9 +25,9 @@ export const GENERATED = {
   [join(ROOT, 'lib', 'gate', 'default-signals.ts')]: () =>
     module([
       HEADER,
-      "import type { GateSignalSources } from './signals';",
+      "import type { GateSignals } from './signals';",
       '',
-      `export const defaultGateSignals: GateSignalSources = ${JSON.stringify(gateSignalSources(defaultRulePack))};`,
+      `export const defaultGateSignals: GateSignals = ${JSON.stringify(gateSignalSources(defaultRulePack))};`,
       '',
     ]),
   [join(ROOT, 'lib', 'rules', 'default', 'message-literals.ts')]: () =>

@@ -6,7 +6,7 @@ import { holdsAll } from '../rules/prefilter';
  * load with the overlay, on sync screens). Built-in signals are computed at build time
  * (default-signals.ts), so the gate neither imports the pack nor builds anything from it.
  */
-export interface GateSignalSources {
+export interface GateSignals {
   /** Every page kind's URL patterns (tested against path + query + hash). */
   url: PatternSet;
   /** Every page kind's heading and section patterns (tested against title and heading texts). */
@@ -36,9 +36,6 @@ export interface PatternSet {
    */
   required: string[][][];
 }
-
-/** The gate reads the sources as they are: nothing is built from them on a page load. */
-export type GateSignals = GateSignalSources;
 
 /** Patterns that require no literal, compiled once each when a text first needs one. */
 const compiled = new Map<string, RegExp>();

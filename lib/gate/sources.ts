@@ -1,11 +1,11 @@
 /**
  * The gate's signals computed from a rule pack, at build time (scripts/gen-prefilters.ts) and
- * in tests; never in the always-on content script, which only compiles the result.
+ * in tests; never in the always-on content script, which reads the result as it is.
  */
 import type { PageKind } from '../analyze/types';
 import { requiredLiterals } from '../rules/literals';
 import type { RulePack } from '../rules/schema';
-import type { GateSignalSources, PatternSet } from './signals';
+import type { GateSignals, PatternSet } from './signals';
 
 /** Fields whose labels make sync evidence (lib/analyze/record.ts hasSyncEvidence). */
 const EVIDENCE_FIELDS = ['status', 'message', 'syncRun', 'retryCount'] as const;
@@ -30,7 +30,7 @@ function patternSet(sources: string[]): PatternSet {
 
 export function gateSignalSources(
   pack: Pick<RulePack, 'pages' | 'connectors' | 'fields'>,
-): GateSignalSources {
+): GateSignals {
   const kinds = Object.keys(pack.pages) as PageKind[];
   const labels = new Set<string>();
   for (const name of EVIDENCE_FIELDS)
