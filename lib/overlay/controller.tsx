@@ -235,7 +235,9 @@ export function startOverlay(options: OverlayOptions) {
     const shown = placeHosts();
     if (targets.length > 0 && analysis.page !== 'sync-log' && analysis.records.length > 1) {
       summary ??= new SummaryHost(doc);
-      summary.place(doc);
+      // A long list gets its summary with its first badges: each separate change to the page
+      // costs a layout and paint of the whole list (hundreds of milliseconds on 5,000 rows).
+      if (!near || near.hasReported) summary.place(doc);
     } else {
       summary?.remove();
       summary = null;
@@ -254,6 +256,7 @@ export function startOverlay(options: OverlayOptions) {
     if (lazy) {
       near ??= new NearViewport(() => {
         if (signal.aborted) return;
+        summary?.place(doc);
         loadStates(placeHosts());
         renderAll(false);
       });
