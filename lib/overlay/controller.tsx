@@ -235,9 +235,7 @@ export function startOverlay(options: OverlayOptions) {
     const shown = placeHosts();
     if (targets.length > 0 && analysis.page !== 'sync-log' && analysis.records.length > 1) {
       summary ??= new SummaryHost(doc);
-      // A long list gets its summary with its first badges: each separate change to the page
-      // costs a layout and paint of the whole list (hundreds of milliseconds on 5,000 rows).
-      if (!near || near.hasReported) summary.place(doc);
+      summary.place(doc);
     } else {
       summary?.remove();
       summary = null;
@@ -256,7 +254,6 @@ export function startOverlay(options: OverlayOptions) {
     if (lazy) {
       near ??= new NearViewport(() => {
         if (signal.aborted) return;
-        summary?.place(doc);
         loadStates(placeHosts());
         renderAll(false);
       });

@@ -6,18 +6,12 @@ export class NearViewport {
   private readonly observer: IntersectionObserver;
   private readonly near = new Set<Element>();
   private readonly watched = new Set<Element>();
-  private reported = false;
 
-  /**
-   * `onChange` runs after the first report and after rows came near or went away (batched per
-   * observer callback).
-   */
+  /** `onChange` runs after rows came near or went away (batched per observer callback). */
   constructor(onChange: () => void, margin = '100% 0px') {
     this.observer = new IntersectionObserver(
       (entries) => {
-        // The first report always counts: the caller may be waiting for it (the list's summary).
-        let changed = !this.reported;
-        this.reported = true;
+        let changed = false;
         for (const entry of entries) {
           if (entry.isIntersecting) {
             if (!this.near.has(entry.target)) changed = this.near.add(entry.target) !== null;
@@ -45,11 +39,6 @@ export class NearViewport {
       this.observer.observe(row);
       this.watched.add(row);
     }
-  }
-
-  /** The browser has said which rows are near at least once (it does so after the first frame). */
-  get hasReported(): boolean {
-    return this.reported;
   }
 
   isNear(row: Element): boolean {
