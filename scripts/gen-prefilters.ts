@@ -30,20 +30,23 @@ export const GENERATED = {
       `export const defaultGateSignals: GateSignals = ${JSON.stringify(gateSignalSources(defaultRulePack))};`,
       '',
     ]),
-  [join(ROOT, 'lib', 'rules', 'default', 'message-literals.ts')]: () =>
-    module([
+  // One rule a line, kept out of prettier (.prettierignore): it would spread each group over
+  // many lines of repeated data.
+  [join(ROOT, 'lib', 'rules', 'default', 'message-literals.ts')]: async () =>
+    [
       HEADER,
       '/**',
-      ' * Per built-in message rule id: groups of lower-case literals, one of each group in every match',
-      " * of the rule's built-in pattern (an edited pattern has none: lib/analyze/classify.ts).",
+      ' * Per built-in message rule id: groups of lower-case literals, one of each group in every',
+      " * match of the rule's built-in pattern (an edited pattern has none: lib/analyze/classify.ts).",
       ' */',
-      `export const defaultMessageLiterals: ReadonlyMap<string, string[][]> = new Map(${JSON.stringify(
-        defaultRulePack.messageRules
-          .map((rule) => [rule.id, requiredLiterals(rule.pattern)] as const)
-          .filter(([, required]) => required.length > 0),
-      )});`,
+      'export const defaultMessageLiterals: ReadonlyMap<string, string[][]> = new Map([',
+      ...defaultRulePack.messageRules
+        .map((rule) => [rule.id, requiredLiterals(rule.pattern)] as const)
+        .filter(([, required]) => required.length > 0)
+        .map((entry) => `  ${JSON.stringify(entry)},`),
+      ']);',
       '',
-    ]),
+    ].join('\n'),
 };
 
 if (process.argv[1] === import.meta.filename) {
