@@ -3,7 +3,11 @@ export const overlayStyles = `
 :host { all: initial; display: block; font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   --bg: #ffffff; --fg: #1f2933; --muted: #52606d; --border: #cbd2d9; --accent: #0b5cad; --accent-fg: #ffffff;
   --warn-bg: #fff4e5; --warn-fg: #7a3e00; --alert-bg: #fdecea; --alert-fg: #8a1c12; color-scheme: light dark; }
-:host([data-inline]) { display: inline-block; vertical-align: middle; margin-inline-start: 6px; }
+/* A collapsed badge sits under the row's message and adds nothing to the column's width (size
+   containment): AWRA's columns never move when badges appear, and a table in an overflow:auto
+   wrapper never gains a scrollbar (which also makes every repaint paint the whole list). */
+:host([data-inline]) { display: block; contain: inline-size; margin-block-start: 4px; }
+:host([data-inline][data-expanded]) { contain: none; }
 @media (prefers-color-scheme: dark) {
   :host { --bg: #1c2430; --fg: #e4e7eb; --muted: #b8c2cc; --border: #3e4c59; --accent: #7cc4fa; --accent-fg: #0b1a2b;
     --warn-bg: #3d2a10; --warn-fg: #ffd8a8; --alert-bg: #3f1d1a; --alert-fg: #ffc9c3; }
@@ -28,7 +32,8 @@ button { font: inherit; color: var(--fg); background: transparent; border: 1px s
   padding: 3px 8px; cursor: pointer; }
 button.primary { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
 button.quiet { border-color: transparent; text-decoration: underline; }
-button.badge { background: var(--bg); border-color: var(--accent); color: var(--fg); font-weight: 600; border-radius: 999px; }
+button.badge { background: var(--bg); border-color: var(--accent); color: var(--fg); font-weight: 600; border-radius: 999px;
+  max-width: 100%; overflow-wrap: anywhere; text-align: start; }
 button.badge.type-unknown, .card.type-unknown { border-color: var(--muted); }
 a { color: var(--accent); }
 :focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }

@@ -2,7 +2,7 @@ import { analyzeDocument, serializeAnalysis } from '../analyze';
 import type { Analysis, SyncRecord } from '../analyze/types';
 import { formatEscalation } from '../escalation/format';
 import { guidanceFor } from '../guidance/guidance';
-import { summarize } from '../guidance/summary';
+import { summarize, type FailureSummary } from '../guidance/summary';
 import type { RulePack } from '../rules/schema';
 import { emptyState, type OverlayBackend, type RecordRef, type RecordState } from './backend';
 import { createHost, isPageChange, placeHost, type OverlayHost } from './mount';
@@ -29,6 +29,17 @@ const serialize = (record: SyncRecord) =>
   serializeAnalysis({ page: null, records: [record] }).records[0]!;
 /** Lists with more badges than this render only the badges near the viewport. */
 const LAZY_AFTER = 50;
+/** How long a long list's badges wait for their history before showing without it. */
+const COMMIT_WAIT_MS = 1000;
+
+const countByConnector = (list: OverlayTarget[]) => {
+  const counts = new Map<string, number>();
+  for (const t of list) {
+    const connector = t.record.connector ?? '';
+    counts.set(connector, (counts.get(connector) ?? 0) + 1);
+  }
+  return counts;
+};
 
 /** Runs the in-page overlay: analysis on load, on navigation and on relevant DOM changes. */
 export function startOverlay(options: OverlayOptions) {
@@ -44,6 +55,11 @@ export function startOverlay(options: OverlayOptions) {
   const pending = new Map<string, RetryWatch>();
   let connectorFailures: Record<string, number> = {};
   let notedFailures = '';
+  let failuresNoted: Promise<unknown> = Promise.resolve();
+  // History requests in flight or answered, by refKey: asked once per record.
+  const loading = new Map<string, Promise<unknown>>();
+  // Failing records per connector on this page, for each card's connector-wide check.
+  let onPage = new Map<string, number>();
   let targets: OverlayTarget[] = [];
   let summary: SummaryHost | null = null;
   let observer: MutationObserver | null = null;
@@ -56,13 +72,15 @@ export function startOverlay(options: OverlayOptions) {
 
   const viewFor = (target: OverlayTarget) => {
     const state = states.get(refKey(target.historyKey)) ?? emptyState(true);
-    const onPage = targets.filter((t) => t.record.connector === target.record.connector).length;
     return guidanceFor({
       record: serialize(target.record),
       pack: options.pack(),
       roleId: options.roleId(),
       history: state.history,
-      connectorFailures: Math.max(onPage, connectorFailures[target.historyKey.connector] ?? 0),
+      connectorFailures: Math.max(
+        onPage.get(target.record.connector ?? '') ?? 0,
+        connectorFailures[target.historyKey.connector] ?? 0,
+      ),
       now: Date.now(),
     });
   };
@@ -98,6 +116,11 @@ export function startOverlay(options: OverlayOptions) {
     ]);
     if (!force && signature === entry.signature) return;
     entry.signature = signature;
+    // An open card may widen its column to be readable; a collapsed badge never does.
+    entry.overlay.host.toggleAttribute(
+      'data-expanded',
+      target.mode === 'badge' && (targetUi.expanded || Boolean(targetUi.confirmReason)),
+    );
     const update = (change: Partial<TargetUi>) => {
       Object.assign(targetUi, change);
       renderTarget(target, true);
@@ -163,6 +186,7 @@ export function startOverlay(options: OverlayOptions) {
 
   /** What the summary last showed: state loads re-render cards, not an unchanged summary. */
   let summarized: { targets: OverlayTarget[]; failures: Record<string, number> } | null = null;
+  let summaryOf: { targets: OverlayTarget[]; counts: FailureSummary } | null = null;
 
   function renderAll(force: boolean) {
     for (const target of targets) renderTarget(target, force);
@@ -170,30 +194,41 @@ export function startOverlay(options: OverlayOptions) {
     if (!force && summarized?.targets === targets && summarized.failures === connectorFailures)
       return;
     summarized = { targets, failures: connectorFailures };
-    summary.render(
-      targets,
-      summarize(
-        targets.map((t) => serialize(t.record)),
-        options.pack(),
-      ),
-      connectorFailures,
-      options.pack(),
-    );
+    if (summaryOf?.targets !== targets)
+      summaryOf = {
+        targets,
+        counts: summarize(
+          targets.map((t) => t.record),
+          options.pack(),
+        ),
+      };
+    summary.render(targets, summaryOf.counts, connectorFailures, options.pack());
   }
 
-  const loadStates = (list: OverlayTarget[]) => {
+  /** Asks the background for each record's history; settles when every answer is in. */
+  const loadStates = (list: OverlayTarget[]): Promise<unknown> => {
+    const loads: Promise<unknown>[] = [];
     for (const target of list) {
       const key = refKey(target.historyKey);
+      const known = loading.get(key);
+      if (known) {
+        loads.push(known);
+        continue;
+      }
+      // Known from this page already (a retry or a tick before any answer).
       if (states.has(key)) continue;
       states.set(key, emptyState(true));
-      backend.recordState(target.historyKey).then(
+      const load = backend.recordState(target.historyKey).then(
         (state) => {
           states.set(key, state);
           renderAll(false);
         },
         () => states.set(key, emptyState(false)),
       );
+      loading.set(key, load);
+      loads.push(load);
     }
+    return Promise.all(loads);
   };
 
   const noteFailures = () => {
@@ -205,7 +240,7 @@ export function startOverlay(options: OverlayOptions) {
     const signature = JSON.stringify(failing);
     if (signature === notedFailures || failing.length === 0) return;
     notedFailures = signature;
-    backend.noteFailures(failing).then(
+    failuresNoted = backend.noteFailures(failing).then(
       (counts) => {
         connectorFailures = counts;
         renderAll(false);
@@ -227,61 +262,81 @@ export function startOverlay(options: OverlayOptions) {
     const analysis = analyzeDocument(doc, options.url(), options.pack());
     settleOutcomes(analysis);
     targets = overlayTargets(analysis);
+    onPage = countByConnector(targets);
     if (!analysis.page) {
       teardown();
       return;
     }
     watch();
-    const shown = placeHosts();
+    noteFailures();
+    const lazy = targets.length > LAZY_AFTER && targets.every((t) => t.mode === 'badge');
     if (targets.length > 0 && analysis.page !== 'sync-log' && analysis.records.length > 1) {
       summary ??= new SummaryHost(doc);
-      summary.place(doc);
+      // A long list's summary waits for its first badges: one layout of the list, not two.
+      if (!lazy) summary.place(doc);
     } else {
       summary?.remove();
       summary = null;
     }
-    loadStates(shown);
-    noteFailures();
-    renderAll(false);
-  };
-
-  /**
-   * Puts a host next to each target that is shown: all of them, or on a long list only those
-   * near the viewport (the rest get theirs when scrolled near). Returns the targets shown.
-   */
-  function placeHosts(): OverlayTarget[] {
-    const lazy = targets.length > LAZY_AFTER && targets.every((t) => t.mode === 'badge');
+    const current = new Set(targets.map((t) => t.key));
+    removeHosts((key) => !current.has(key));
     if (lazy) {
-      near ??= new NearViewport(() => {
-        if (signal.aborted) return;
-        loadStates(placeHosts());
-        renderAll(false);
-      });
+      near ??= new NearViewport(() => !signal.aborted && void showNearRows());
       near.track(targets.map((t) => t.anchor));
+      void showNearRows();
     } else {
       near?.disconnect();
       near = null;
+      placeHosts(targets);
+      void loadStates(targets);
     }
-    const shown = near ? targets.filter((t) => near!.isNear(t.anchor)) : targets;
-    const keep = new Set(shown.map((t) => t.key));
+    renderAll(false);
+  };
+
+  function removeHosts(remove: (key: string) => boolean) {
     for (const [key, entry] of hosts) {
-      if (!keep.has(key)) {
-        entry.overlay.remove();
-        hosts.delete(key);
-      }
+      if (!remove(key)) continue;
+      entry.overlay.remove();
+      hosts.delete(key);
     }
-    for (const target of shown) {
+  }
+
+  /** Puts a host next to each target that has none on the page (a re-rendered row lost it). */
+  function placeHosts(list: OverlayTarget[]) {
+    for (const target of list) {
       let entry = hosts.get(target.key);
       if (!entry) {
         entry = { overlay: createHost(doc, target.mode === 'badge'), target, signature: '' };
         hosts.set(target.key, entry);
       }
       entry.target = target;
-      // A re-rendered row takes our host with it: place it again next to the new row.
       if (!entry.overlay.host.isConnected)
         placeHost(entry.overlay, target.anchor, target.record.message);
     }
-    return shown;
+  }
+
+  /**
+   * A long list shows badges only for the rows near the viewport. Every change inside a long
+   * table re-lays out the whole table, so the rows that came near get their badges in one go,
+   * once their history is in (each row changes once) and together with the summary the first
+   * time; badges of rows that went away leave with the next change, not on their own.
+   */
+  async function showNearRows(): Promise<void> {
+    const list = near;
+    if (!list) return;
+    const wanted = targets.filter((t) => list.isNear(t.anchor));
+    const missing = wanted.filter((t) => !hosts.get(t.key)?.overlay.host.isConnected);
+    if (missing.length === 0 && !(summary && !summary.placed)) return;
+    await Promise.race([
+      Promise.all([loadStates(missing), failuresNoted]),
+      new Promise((resolve) => setTimeout(resolve, COMMIT_WAIT_MS)),
+    ]);
+    if (signal.aborted || near !== list) return;
+    const keep = new Set(targets.filter((t) => list.isNear(t.anchor)).map((t) => t.key));
+    removeHosts((key) => !keep.has(key));
+    placeHosts(targets.filter((t) => keep.has(t.key)));
+    summary?.place(doc);
+    renderAll(false);
   }
 
   // A short page is re-read within half a second of a change; a long list keeps to its share

@@ -17,8 +17,12 @@ export class SummaryHost {
     this.overlay = createHost(doc, false);
   }
 
+  get placed(): boolean {
+    return this.overlay.host.isConnected;
+  }
+
   place(doc: Document): void {
-    if (this.overlay.host.isConnected) return;
+    if (this.placed) return;
     const main = doc.querySelector('main, [role=main]') ?? doc.body;
     const heading = main.querySelector('h1');
     if (heading) heading.after(this.overlay.host);

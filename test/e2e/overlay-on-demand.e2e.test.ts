@@ -84,4 +84,30 @@ describe('long lists', () => {
     await eventually(() => badgeIn(last), `a badge in ${last} after scrolling to it`, 15_000);
     expect(await hostCount()).toBeLessThan(failing.length / 4);
   });
+
+  it("badges leave AWRA's column widths alone: no column moves, no scrollbar appears", async () => {
+    await s.page.goto(`${s.mock.url}/sync-hub?rows=2000`, { waitUntil: 'load', timeout: 60_000 });
+    await settled(s.page, 2, 30_000);
+    // Measured with our badges, then with them taken out (synchronously, before the overlay
+    // can notice), then put back: the page's own layout must be the same both ways.
+    const { badges, withBadges, without } = await s.page.evaluate((tag: string) => {
+      const wrap = document.querySelector('.table-wrap')!;
+      const measure = () => ({
+        columns: [...document.querySelectorAll('table.data thead th')].map(
+          (th) => Math.round(th.getBoundingClientRect().width * 10) / 10,
+        ),
+        overflow: wrap.scrollWidth - wrap.clientWidth,
+      });
+      const hosts = [...document.querySelectorAll(tag)].filter((h) => h.closest('td'));
+      const withBadges = measure();
+      const places = hosts.map((h) => [h, h.parentNode!, h.nextSibling] as const);
+      for (const h of hosts) h.remove();
+      const without = measure();
+      for (const [h, parent, next] of places) parent.insertBefore(h, next);
+      return { badges: hosts.length, withBadges, without };
+    }, HOST);
+    expect(badges).toBeGreaterThan(1);
+    expect(withBadges.columns).toEqual(without.columns);
+    expect(withBadges.overflow).toBeLessThanOrEqual(0);
+  });
 });
