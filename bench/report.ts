@@ -56,8 +56,9 @@ export function rows(r: Results): Row[] {
       value:
         `${ms(p.extensionMs)} sampled in its scripts${sync ? ` (${profiledPercent.toFixed(1)}% of the page's own ${ms(p.withoutMs)})` : ''}; ` +
         `TaskDuration ${ms(p.withoutMs)} → ${ms(p.withMs)} (${p.addedMs >= 0 ? '+' : ''}${ms(p.addedMs)}, ${p.addedPercent.toFixed(1)}%), median of ${p.runs}`,
-      budget: sync ? '≤ 10% added' : '≤ 2 ms',
-      ok: sync ? profiledPercent <= 10 : p.extensionMs <= 2,
+      // The long list: both the script sampled and everything added (layout and paint included).
+      budget: sync ? '≤ 10% added (script sampled and TaskDuration)' : '≤ 2 ms',
+      ok: sync ? Math.max(profiledPercent, p.addedPercent) <= 10 : p.extensionMs <= 2,
     });
   }
   for (const g of r.gate) {

@@ -54,7 +54,7 @@ export function startOverlay(options: OverlayOptions) {
   // Retries let through, by `connector|recordNumber`, until the page shows their outcome.
   const pending = new Map<string, RetryWatch>();
   let connectorFailures: Record<string, number> = {};
-  let notedFailures = '';
+  let notedFailures: Parameters<OverlayBackend['noteFailures']>[0] = [];
   let failuresNoted: Promise<unknown> = Promise.resolve();
   // History requests in flight or answered, by refKey: asked once per record.
   const loading = new Map<string, Promise<unknown>>();
@@ -232,15 +232,29 @@ export function startOverlay(options: OverlayOptions) {
   };
 
   const noteFailures = () => {
-    const failing = targets.map((t) => ({
+    // Compared field by field with what was last sent: a long list re-read unchanged (live
+    // updates elsewhere on the page) neither builds a signature string nor sends anything.
+    const last = notedFailures;
+    if (
+      targets.length === 0 ||
+      (targets.length === last.length &&
+        targets.every((t, i) => {
+          const before = last[i]!;
+          return (
+            before.connector === t.historyKey.connector &&
+            before.recordNumber === t.historyKey.recordNumber &&
+            before.messageType === t.record.messageType &&
+            before.message === t.record.message
+          );
+        }))
+    )
+      return;
+    notedFailures = targets.map((t) => ({
       ...t.historyKey,
       messageType: t.record.messageType,
       message: t.record.message,
     }));
-    const signature = JSON.stringify(failing);
-    if (signature === notedFailures || failing.length === 0) return;
-    notedFailures = signature;
-    failuresNoted = backend.noteFailures(failing).then(
+    failuresNoted = backend.noteFailures(notedFailures).then(
       (counts) => {
         connectorFailures = counts;
         renderAll(false);

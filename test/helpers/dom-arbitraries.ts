@@ -64,7 +64,8 @@ const ATTRS = ['class', 'role', 'id', 'hidden', 'aria-hidden', 'aria-label', 'st
 
 const CLASSES = ['status', 'badge', 'message', 'error', 'title', 'name', 'label', 'value', 'hidden',
   'sr-only', 'menu', 'breadcrumb', 'card', 'log', 'entry', 'field', 'filter-bar', 'toolbar',
-  'pill status-failed', 'visually-hidden']; // prettier-ignore
+  'pill status-failed', 'visually-hidden', 'x\u00a0hidden', 'HIDDEN', 'not-hidden', 'd-none\tcard',
+  'u-hidden', 'screen-reader-text']; // prettier-ignore
 
 export const anyText = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...SYNC_WORDS) },

@@ -21,6 +21,29 @@ const INTERACTIVE = (el: Element) =>
   el.tagName === 'SELECT' ||
   el.tagName === 'INPUT';
 
+/** Hidden by itself, read attribute by attribute (no shortcut). */
+function referenceHidden(el: Element): boolean {
+  const tag = el.tagName;
+  if (
+    /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|svg|SVG|HEAD|META|LINK|IFRAME|OBJECT|CANVAS|SYNC-ASSIST-OVERLAY)$/.test(
+      tag,
+    )
+  )
+    return true;
+  if (tag === 'DIALOG' && !el.hasAttribute('open')) return true;
+  if (tag === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return true;
+  return (
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true' ||
+    /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(
+      el.getAttribute('style') ?? '',
+    ) ||
+    /(?:^|\s)(?:hidden|d-none|is-hidden|sr-only|visually-hidden|screen-reader-text|u-hidden)(?:\s|$)/.test(
+      el.getAttribute('class') ?? '',
+    )
+  );
+}
+
 /** The plain walk: every text node, hidden and skipped elements left out, blocks as spaces. */
 function referenceText(el: Element, skip?: (el: Element) => boolean): string {
   const parts: string[] = [];
@@ -29,7 +52,7 @@ function referenceText(el: Element, skip?: (el: Element) => boolean): string {
       if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
       else if (child.nodeType === 1) {
         const element = child as Element;
-        if (isHiddenElement(element) || skip?.(element)) continue;
+        if (referenceHidden(element) || skip?.(element)) continue;
         const block = BLOCK.test(element.tagName);
         if (block) parts.push(' ');
         walk(element);
@@ -83,6 +106,7 @@ describe('text shortcuts', () => {
         // The engine never reads the text of an element it skips (a <template>'s own text is
         // its content fragment's in happy-dom).
         for (const el of [doc.body, ...doc.body.querySelectorAll('*')]) {
+          expect(isHiddenElement(el), el.outerHTML).toBe(referenceHidden(el));
           if (isHiddenElement(el)) continue;
           expect(visibleText(el)).toBe(referenceText(el));
           expect(readValue(el)).toBe(referenceText(el, INTERACTIVE));
@@ -103,6 +127,11 @@ describe('text shortcuts', () => {
       ['<span role="button">x</span>y', 'y'],
       ['a<div>b</div>', 'a b'],
       ['<span style="display: none">x</span>y', 'y'],
+      ['<span class="x\u00a0hidden">x</span>y', 'y'],
+      ['<span class="not-hidden">x</span>y', 'xy'],
+      ['<input type="hidden" value="x">y', 'y'],
+      ['<dialog open>x</dialog>y', 'xy'],
+      ['<dialog>x</dialog>y', 'y'],
     ] as const) {
       cell.innerHTML = inner;
       expect(readValue(cell), inner).toBe(expected);
