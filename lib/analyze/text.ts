@@ -19,30 +19,8 @@ const SKIPPED_TAGS = new Set([
   'SYNC-ASSIST-OVERLAY',
 ]);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
-const HIDING_CLASSES = [
-  'hidden',
-  'd-none',
-  'is-hidden',
-  'sr-only',
-  'visually-hidden',
-  'screen-reader-text',
-  'u-hidden',
-];
-const HIDDEN_CLASS = new RegExp(`(?:^|\\s)(?:${HIDING_CLASSES.join('|')})(?:\\s|$)`);
-/**
- * Every element an attribute could hide, or give a role a reader skips (role=button), matches
- * this; most cells and their links, chips and times do not. One native check, a superset: a
- * match is then read attribute by attribute. In an isolated world each DOM call costs about as
- * much as the logic around it, and a long list makes tens of thousands of them.
- */
-const MAY_HIDE = [
-  '[hidden]',
-  '[aria-hidden]',
-  '[style]',
-  '[role]',
-  'dialog[open]',
-  ...HIDING_CLASSES.map((name) => `[class*="${name}"]`),
-].join(',');
+const HIDDEN_CLASS =
+  /(?:^|\s)(?:hidden|d-none|is-hidden|sr-only|visually-hidden|screen-reader-text|u-hidden)(?:\s|$)/;
 const BLOCK_TAGS = new Set([
   'ADDRESS',
   'ARTICLE',
@@ -98,12 +76,11 @@ export function isHiddenElement(el: Element): boolean {
   return isHiddenAs(el, el.tagName, attributeNames(el));
 }
 
-/**
- * The element's attribute names when one of them may hide it or give it a role, else null (most
- * cells of a long list). Hiding and skipping need nothing else; an `input`'s type is its own read.
- */
+/** The element's attribute names, or null when it has none (most cells of a long list). */
 export function attributeNames(el: Element): readonly string[] | null {
-  return el.matches(MAY_HIDE) ? el.getAttributeNames() : null;
+  // Tried: one el.matches() of the hiding attributes instead: 10% faster cold in the extension's
+  // isolated world, 10% slower in the main world (npm run bench, figure 1). Not kept.
+  return el.hasAttributes() ? el.getAttributeNames() : null;
 }
 
 /**
@@ -113,8 +90,8 @@ export function attributeNames(el: Element): readonly string[] | null {
 function isHiddenAs(el: Element, tag: string, names: readonly string[] | null): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
   if (tag === 'DIALOG' && !names?.includes('open')) return true;
-  if (tag === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return true;
   if (names === null) return false;
+  if (tag === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return true;
   for (const name of names) {
     if (name === 'hidden') return true;
     if (name === 'aria-hidden') {
@@ -180,8 +157,7 @@ export function collapse(text: string): string {
 
 /**
  * Elements a reader leaves out of a text (controls, a heading already read); `tag` is el.tagName
- * and `names` attributeNames(el), read once by the walk: null unless an attribute may hide the
- * element or give it a role.
+ * and `names` attributeNames(el), read once by the walk.
  */
 export type SkipElement = (el: Element, tag: string, names: readonly string[] | null) => boolean;
 
