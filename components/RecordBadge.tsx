@@ -17,6 +17,7 @@ export function RecordBadge(props: {
         class={`badge type-${props.type}`}
         aria-expanded={props.expanded}
         aria-controls={`${props.id}-card`}
+        title={props.label}
         onClick={props.onToggle}
       >
         {props.label}

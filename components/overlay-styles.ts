@@ -8,6 +8,21 @@ export const overlayStyles = `
    wrapper never gains a scrollbar (which also makes every repaint paint the whole list). */
 :host([data-inline]) { display: block; contain: inline-size; margin-block-start: 4px; }
 :host([data-inline][data-expanded]) { contain: none; }
+/* A long table's badge, drawn over its row at the end of the message (lib/overlay/row-layer.ts
+   sets the --sa-* offsets): nothing in the table moves, and the badge covers no text. An open
+   card drops below the row, over the rows under it. */
+:host([data-layer]) { position: absolute; left: var(--sa-left, 0); top: var(--sa-top, 0); max-width: var(--sa-max, 240px); }
+:host([data-layer][data-expanded]) { z-index: 1; }
+:host([data-layer]) button.badge { display: block; max-width: 100%; white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; font-size: 11px; line-height: 16px; padding: 0 7px; box-shadow: 0 1px 2px rgb(0 0 0 / 0.2); }
+:host([data-layer]) .badge-wrap > div { position: absolute; width: 420px; max-width: 90vw;
+  top: calc(var(--sa-card-top, 0px) - var(--sa-top, 0px)); left: calc(var(--sa-card-left, 0px) - var(--sa-left, 0px)); }
+/* A long list's summary floats in the window's corner: it moves nothing on the page. */
+:host([data-floating]) { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000;
+  max-width: min(420px, calc(100vw - 32px)); max-height: 45vh; overflow: auto; }
+:host([data-floating]) summary { cursor: pointer; color: var(--accent); margin-top: 4px; }
+:host([data-floating]) .summary { margin: 0; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25); }
+:host([data-layer]) .card { margin: 4px 0 0; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25); }
 @media (prefers-color-scheme: dark) {
   :host { --bg: #1c2430; --fg: #e4e7eb; --muted: #b8c2cc; --border: #3e4c59; --accent: #7cc4fa; --accent-fg: #0b1a2b;
     --warn-bg: #3d2a10; --warn-fg: #ffd8a8; --alert-bg: #3f1d1a; --alert-fg: #ffc9c3; }

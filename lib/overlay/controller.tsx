@@ -10,6 +10,7 @@ import { NearViewport } from './near-viewport';
 import { settledOutcomes, type RetryWatch } from './outcomes';
 import { createPacer } from './pacer';
 import { retryControlAt, targetForControl } from './retry-controls';
+import { RowLayers } from './row-layer';
 import { SummaryHost } from './summary';
 import { overlayTargets, type OverlayTarget } from './targets';
 import { RecordOverlay, type TargetUi } from './view';
@@ -32,6 +33,8 @@ const LAZY_AFTER = 50;
 /** How long a long list's badges wait for their history before showing without it. */
 const COMMIT_WAIT_MS = 1000;
 
+type HostPlace = Parameters<typeof createHost>[1];
+
 const countByConnector = (list: OverlayTarget[]) => {
   const counts = new Map<string, number>();
   for (const t of list) {
@@ -46,7 +49,7 @@ export function startOverlay(options: OverlayOptions) {
   const { doc, backend, signal } = options;
   const hosts = new Map<
     string,
-    { overlay: OverlayHost; target: OverlayTarget; signature: string }
+    { overlay: OverlayHost; target: OverlayTarget; signature: string; place: HostPlace }
   >();
   const states = new Map<string, RecordState>();
   const ui = new Map<string, TargetUi>();
@@ -64,6 +67,8 @@ export function startOverlay(options: OverlayOptions) {
   let summary: SummaryHost | null = null;
   let observer: MutationObserver | null = null;
   let near: NearViewport | null = null;
+  // Long tables' badges, drawn over the rows (lib/overlay/row-layer.ts).
+  let layers: RowLayers | null = null;
   // The record the user last expanded or acted on: the popup starts from it.
   let lastTouched: RecordRef | null = null;
 
@@ -286,8 +291,9 @@ export function startOverlay(options: OverlayOptions) {
     const lazy = targets.length > LAZY_AFTER && targets.every((t) => t.mode === 'badge');
     if (targets.length > 0 && analysis.page !== 'sync-log' && analysis.records.length > 1) {
       summary ??= new SummaryHost(doc);
-      // A long list's summary waits for its first badges: one layout of the list, not two.
+      // A long list's summary floats, and comes with its first badges.
       if (!lazy) summary.place(doc);
+      else if (summary.placed) summary.place(doc, true);
     } else {
       summary?.remove();
       summary = null;
@@ -297,11 +303,18 @@ export function startOverlay(options: OverlayOptions) {
     if (lazy) {
       near ??= new NearViewport(() => !signal.aborted && void showNearRows());
       near.track(targets.map((t) => t.anchor));
+      // Badges already drawn follow their rows (re-rendered, moved or grown).
+      placeHosts(
+        targets.filter((t) => hosts.has(t.key)),
+        true,
+      );
       void showNearRows();
     } else {
       near?.disconnect();
       near = null;
       placeHosts(targets);
+      layers?.clear();
+      layers = null;
       void loadStates(targets);
     }
     renderAll(false);
@@ -310,30 +323,48 @@ export function startOverlay(options: OverlayOptions) {
   function removeHosts(remove: (key: string) => boolean) {
     for (const [key, entry] of hosts) {
       if (!remove(key)) continue;
+      layers?.release(entry.overlay.host);
       entry.overlay.remove();
       hosts.delete(key);
     }
   }
 
-  /** Puts a host next to each target that has none on the page (a re-rendered row lost it). */
-  function placeHosts(list: OverlayTarget[]) {
+  /**
+   * Puts a host next to each target that has none on the page (a re-rendered row lost it);
+   * `layered`: a long list, whose table rows get their badges drawn over them.
+   */
+  function placeHosts(list: OverlayTarget[], layered = false) {
+    const drawn: Parameters<RowLayers['place']>[0] = [];
     for (const target of list) {
+      const place: HostPlace =
+        target.mode === 'card'
+          ? 'block'
+          : layered && RowLayers.tableOf(target.anchor)
+            ? 'layer'
+            : 'inline';
       let entry = hosts.get(target.key);
+      if (entry && entry.place !== place) {
+        removeHosts((key) => key === target.key);
+        entry = undefined;
+      }
       if (!entry) {
-        entry = { overlay: createHost(doc, target.mode === 'badge'), target, signature: '' };
+        entry = { overlay: createHost(doc, place), target, signature: '', place };
         hosts.set(target.key, entry);
       }
       entry.target = target;
-      if (!entry.overlay.host.isConnected)
-        placeHost(entry.overlay, target.anchor, target.record.message);
+      const { host } = entry.overlay;
+      if (place === 'layer')
+        drawn.push({ host, row: target.anchor, message: target.record.message });
+      else if (!host.isConnected) placeHost(entry.overlay, target.anchor, target.record.message);
     }
+    if (drawn.length > 0) (layers ??= new RowLayers(doc)).place(drawn);
   }
 
   /**
-   * A long list shows badges only for the rows near the viewport. Every change inside a long
-   * table re-lays out the whole table, so the rows that came near get their badges in one go,
-   * once their history is in (each row changes once) and together with the summary the first
-   * time; badges of rows that went away leave with the next change, not on their own.
+   * A long list shows badges only for the rows near the viewport, drawn over the table (never
+   * in it: any change inside a long table re-lays out all of it). The rows that came near get
+   * their badges in one go, once their history is in (each badge renders once), positioned in
+   * one read of the rows; badges of rows that went away leave with the next batch.
    */
   async function showNearRows(): Promise<void> {
     const list = near;
@@ -348,8 +379,11 @@ export function startOverlay(options: OverlayOptions) {
     if (signal.aborted || near !== list) return;
     const keep = new Set(targets.filter((t) => list.isNear(t.anchor)).map((t) => t.key));
     removeHosts((key) => !keep.has(key));
-    placeHosts(targets.filter((t) => keep.has(t.key)));
-    summary?.place(doc);
+    placeHosts(
+      targets.filter((t) => keep.has(t.key)),
+      true,
+    );
+    summary?.place(doc, true);
     renderAll(false);
   }
 
@@ -388,6 +422,8 @@ export function startOverlay(options: OverlayOptions) {
     pageListeners = null;
     for (const entry of hosts.values()) entry.overlay.remove();
     hosts.clear();
+    layers?.clear();
+    layers = null;
     summary?.remove();
     summary = null;
   }

@@ -2,6 +2,8 @@ import { render, type VNode } from 'preact';
 import { overlayStyles } from '../../components/overlay-styles';
 
 export const HOST_TAG = 'sync-assist-overlay';
+/** The layer long tables' badges are drawn in (lib/overlay/row-layer.ts). */
+export const LAYER_TAG = 'sync-assist-layer';
 
 /** One overlay host: a closed shadow root so the page cannot read or restyle our UI. */
 export interface OverlayHost {
@@ -10,9 +12,10 @@ export interface OverlayHost {
   remove(): void;
 }
 
-export function createHost(doc: Document, inline: boolean): OverlayHost {
+/** `inline`: a badge in a row's own markup; `layer`: a badge drawn over a long table's row. */
+export function createHost(doc: Document, place: 'block' | 'inline' | 'layer'): OverlayHost {
   const host = doc.createElement(HOST_TAG);
-  if (inline) host.setAttribute('data-inline', '');
+  if (place !== 'block') host.setAttribute(`data-${place}`, '');
   // Closed in what ships, so page scripts cannot read or alter the guidance; the e2e/demo build
   // opens it so browser tests and axe-core can inspect what users see.
   const shadow = host.attachShadow({ mode: import.meta.env.MODE === 'e2e' ? 'open' : 'closed' });
@@ -30,6 +33,15 @@ export function createHost(doc: Document, inline: boolean): OverlayHost {
   };
 }
 
+/** A row's cell holding the message (else its last cell). */
+export function messageCell(row: Element, message: string | null): Element | undefined {
+  const cells = Array.from(row.children);
+  return (
+    (message && cells.find((c) => (c.textContent ?? '').includes(message.slice(0, 40)))) ||
+    cells[cells.length - 1]
+  );
+}
+
 const INLINE_TAGS = /^(SPAN|STRONG|B|EM|I|LABEL|A|SMALL|CODE|TIME|DT)$/;
 
 /**
@@ -38,11 +50,7 @@ const INLINE_TAGS = /^(SPAN|STRONG|B|EM|I|LABEL|A|SMALL|CODE|TIME|DT)$/;
  */
 export function placeHost(overlay: OverlayHost, anchor: Element, message: string | null): void {
   if (anchor.tagName === 'TR' || anchor.getAttribute('role') === 'row') {
-    const cells = Array.from(anchor.children);
-    const cell =
-      (message && cells.find((c) => (c.textContent ?? '').includes(message.slice(0, 40)))) ||
-      cells[cells.length - 1];
-    (cell ?? anchor).append(overlay.host);
+    (messageCell(anchor, message) ?? anchor).append(overlay.host);
     return;
   }
   if (
@@ -66,9 +74,10 @@ export function placeHost(overlay: OverlayHost, anchor: Element, message: string
 }
 
 /** True for a node of our own overlay (a host or anything inside one). */
+const OUR_TAGS = new Set([HOST_TAG.toUpperCase(), LAYER_TAG.toUpperCase()]);
 const ours = (node: Node) =>
-  node.nodeName === HOST_TAG.toUpperCase() ||
-  (node.parentElement?.closest(HOST_TAG) ?? null) !== null;
+  OUR_TAGS.has(node.nodeName) ||
+  (node.parentElement?.closest(`${HOST_TAG}, ${LAYER_TAG}`) ?? null) !== null;
 
 /** A change to AWRA's page, not our own hosts coming and going. */
 export function isPageChange(m: MutationRecord): boolean {

@@ -59,14 +59,26 @@ describe('long lists', () => {
         )
         .map((row) => row.getAttribute('data-live')!),
     );
+  /**
+   * Is the badge of this row's record showing on the row? Long lists draw badges over their
+   * rows, so this asks where the user sees it: inside the row's box, naming the record.
+   */
   const badgeIn = (unit: string) =>
     s.page.evaluate(
-      (tag: string, unit: string) =>
-        document.querySelector(`[data-live="${unit}"] ${tag}`) !== null,
+      (tag: string, unit: string) => {
+        const row = document.querySelector(`[data-live="${unit}"]`)!.getBoundingClientRect();
+        const record = unit.slice('row:'.length);
+        return [...document.querySelectorAll(tag)].some((host) => {
+          const badge = host.shadowRoot?.querySelector('button.badge');
+          if (!badge?.textContent?.includes(record)) return false;
+          const box = badge.getBoundingClientRect();
+          const middle = box.top + box.height / 2;
+          return box.height > 0 && middle > row.top && middle < row.bottom && box.left >= row.left;
+        });
+      },
       HOST,
       unit,
     );
-
   it('shows badges for the rows near the viewport, and for others once scrolled to', async () => {
     await s.page.goto(`${s.mock.url}/sync-hub?rows=2000`, { waitUntil: 'load', timeout: 60_000 });
     await settled(s.page, 2, 30_000);
@@ -85,29 +97,100 @@ describe('long lists', () => {
     expect(await hostCount()).toBeLessThan(failing.length / 4);
   });
 
-  it("badges leave AWRA's column widths alone: no column moves, no scrollbar appears", async () => {
+  it("badges are drawn over the rows: nothing in AWRA's table moves, no text is covered", async () => {
     await s.page.goto(`${s.mock.url}/sync-hub?rows=2000`, { waitUntil: 'load', timeout: 60_000 });
     await settled(s.page, 2, 30_000);
     // Measured with our badges, then with them taken out (synchronously, before the overlay
     // can notice), then put back: the page's own layout must be the same both ways.
-    const { badges, withBadges, without } = await s.page.evaluate((tag: string) => {
+    const result = await s.page.evaluate((tag: string) => {
       const wrap = document.querySelector('.table-wrap')!;
+      const rows = [...document.querySelectorAll('table.data tbody tr')].slice(0, 300);
       const measure = () => ({
         columns: [...document.querySelectorAll('table.data thead th')].map(
           (th) => Math.round(th.getBoundingClientRect().width * 10) / 10,
         ),
+        rowTops: rows.map((row) => Math.round(row.getBoundingClientRect().top)),
         overflow: wrap.scrollWidth - wrap.clientWidth,
       });
-      const hosts = [...document.querySelectorAll(tag)].filter((h) => h.closest('td'));
+      const hosts = [...document.querySelectorAll(tag)];
+      const inTable = hosts.filter((h) => h.closest('table')).length;
+      const badges = hosts.filter((h) => h.shadowRoot?.querySelector('button.badge'));
+      // Every line of text of the rows a badge is over, against the badge's box.
+      const covered: string[] = [];
+      for (const host of badges) {
+        const box = host.shadowRoot!.querySelector('button.badge')!.getBoundingClientRect();
+        for (const row of document.querySelectorAll('table.data tbody tr')) {
+          const rowBox = row.getBoundingClientRect();
+          if (rowBox.bottom < box.top || rowBox.top > box.bottom) continue;
+          const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+          const range = document.createRange();
+          const texts: DOMRect[] = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            range.selectNodeContents(node);
+            texts.push(...range.getClientRects());
+          }
+          for (const text of texts) {
+            const overlaps =
+              text.width > 0 &&
+              text.left < box.right - 1 &&
+              text.right > box.left + 1 &&
+              text.top < box.bottom - 1 &&
+              text.bottom > box.top + 1;
+            if (overlaps) covered.push(row.getAttribute('data-live') ?? '?');
+          }
+        }
+      }
       const withBadges = measure();
-      const places = hosts.map((h) => [h, h.parentNode!, h.nextSibling] as const);
-      for (const h of hosts) h.remove();
+      const layers = [...document.querySelectorAll('sync-assist-layer')];
+      const places = layers.map((l) => [l, l.parentNode!, l.nextSibling] as const);
+      for (const l of layers) l.remove();
       const without = measure();
-      for (const [h, parent, next] of places) parent.insertBefore(h, next);
-      return { badges: hosts.length, withBadges, without };
+      for (const [l, parent, next] of places) parent.insertBefore(l, next);
+      return { badges: badges.length, inTable, covered, withBadges, without };
     }, HOST);
-    expect(badges).toBeGreaterThan(1);
-    expect(withBadges.columns).toEqual(without.columns);
-    expect(withBadges.overflow).toBeLessThanOrEqual(0);
+    expect(result.badges).toBeGreaterThan(1);
+    expect(result.inTable).toBe(0);
+    expect(result.covered).toEqual([]);
+    expect(result.withBadges).toEqual(result.without);
+    expect(result.withBadges.overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('an open card drops below its row; the summary floats and moves nothing', async () => {
+    await s.page.goto(`${s.mock.url}/sync-hub?rows=2000`, { waitUntil: 'load', timeout: 60_000 });
+    await settled(s.page, 2, 30_000);
+    const [first] = await failingRows();
+    await eventually(() => badgeIn(first!), `a badge on ${first}`, 15_000);
+    const opened = await s.page.evaluate(
+      async (tag: string, record: string) => {
+        const host = [...document.querySelectorAll(tag)].find((h) =>
+          h.shadowRoot?.querySelector('button.badge')?.textContent?.includes(record),
+        )!;
+        const table = document.querySelector('table.data')!.getBoundingClientRect().top;
+        host.shadowRoot!.querySelector<HTMLButtonElement>('button.badge')!.click();
+        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
+        const card = host.shadowRoot!.querySelector('article.card')!.getBoundingClientRect();
+        const row = document.querySelector(`[data-live="row:${record}"]`)!.getBoundingClientRect();
+        const summary = [...document.querySelectorAll(tag)].find((h) =>
+          h.shadowRoot?.querySelector('section.summary'),
+        )!;
+        const panel = summary.getBoundingClientRect();
+        return {
+          cardBelowRow: card.top >= row.bottom - 1,
+          cardHeight: card.height,
+          tableMoved: document.querySelector('table.data')!.getBoundingClientRect().top !== table,
+          summaryFloating: getComputedStyle(summary).position === 'fixed',
+          summaryInView: panel.bottom <= innerHeight && panel.right <= innerWidth && panel.top >= 0,
+          summaryText: summary.shadowRoot!.textContent ?? '',
+        };
+      },
+      HOST,
+      first!.slice('row:'.length),
+    );
+    expect(opened.cardBelowRow).toBe(true);
+    expect(opened.cardHeight).toBeGreaterThan(100);
+    expect(opened.tableMoved).toBe(false);
+    expect(opened.summaryFloating).toBe(true);
+    expect(opened.summaryInView).toBe(true);
+    expect(opened.summaryText).toMatch(/\d+ failed records on this page/);
   });
 });
