@@ -51,14 +51,19 @@ export function rows(r: Results): Row[] {
   for (const p of r.pageLoad) {
     const sync = p.page.includes('Sync Hub');
     const profiledPercent = (p.extensionMs / p.withoutMs) * 100;
+    const added = `${p.addedMs >= 0 ? '+' : ''}${ms(p.addedMs)}, ${p.addedPercent.toFixed(1)}%`;
+    const overhead = p.profiledMs - p.withMs;
     out.push({
       figure: `2. page load, ${p.page}: extension's main-thread time`,
-      value:
-        `${ms(p.extensionMs)} sampled in its scripts${sync ? ` (${profiledPercent.toFixed(1)}% of the page's own ${ms(p.withoutMs)})` : ''}; ` +
-        `TaskDuration ${ms(p.withoutMs)} → ${ms(p.withMs)} (${p.addedMs >= 0 ? '+' : ''}${ms(p.addedMs)}, ${p.addedPercent.toFixed(1)}%), median of ${p.runs}`,
-      // The long list: both the script sampled and everything added (layout and paint included).
-      budget: sync ? '≤ 10% added (script sampled and TaskDuration)' : '≤ 2 ms',
-      ok: sync ? Math.max(profiledPercent, p.addedPercent) <= 10 : p.extensionMs <= 2,
+      value: sync
+        ? `TaskDuration ${ms(p.withoutMs)} → ${ms(p.withMs)} (${added}), median of ${p.runs}; ` +
+          `${ms(p.extensionMs)} sampled in its scripts under a profiler (${profiledPercent.toFixed(1)}%; the profiler itself made those loads ${ms(overhead)} longer)`
+        : `${ms(p.extensionMs)} sampled in its scripts; TaskDuration ${ms(p.withoutMs)} → ${ms(p.withMs)} (${added}), median of ${p.runs}`,
+      // The long list: everything the extension adds (script, layout, paint, GC) in the CDP
+      // metrics the issue names. The dashboard: the sampled figure, because two totals of about
+      // 100 ms differ by more than the 2 ms budget from one load to the next.
+      budget: sync ? '≤ 10% added (CDP TaskDuration)' : '≤ 2 ms (sampled)',
+      ok: sync ? p.addedPercent <= 10 : p.extensionMs <= 2,
     });
   }
   for (const g of r.gate) {
