@@ -308,6 +308,7 @@ export function startOverlay(options: OverlayOptions) {
         targets.filter((t) => hosts.has(t.key)),
         true,
       );
+      layers?.refresh();
       void showNearRows();
     } else {
       near?.disconnect();

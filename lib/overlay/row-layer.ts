@@ -16,6 +16,9 @@ const MIN_WIDTH = 72;
 /** Room kept from a cell's edges, where most tables pad their cells. */
 const CELL_INSET = 6;
 const CARD_WIDTH = 420;
+/** Parents that lay a zero-height block out without moving its next sibling. */
+const FLOW = new Set(['block', 'flow-root', 'list-item', 'inline-block', 'table-cell']);
+const inFlow = new WeakMap<Element, boolean>();
 
 export class RowLayers {
   private readonly layers = new Map<Element, HTMLElement>();
@@ -23,42 +26,74 @@ export class RowLayers {
   private readonly resize: ResizeObserver;
 
   constructor(private readonly doc: Document) {
-    // A table that changes size (rows added, a column re-flowed, the window resized) moved rows.
+    // Positions are read only here, after the browser's own layout, so reading them never
+    // forces one (a live list changes under us many times a second). The observer watches each
+    // table (rows added, the window resized) and each row with a badge: a newly watched row is
+    // reported at the next layout, which places its badge before that frame is painted.
     this.resize = new ResizeObserver(() => this.position());
   }
 
-  /** The table a row belongs to, when the row can be drawn over (a table or an ARIA grid). */
+  /**
+   * The table a row belongs to, when the row can be drawn over: a table or an ARIA grid whose
+   * parent lays it out in normal flow (in a flex or grid container the layer would be one more
+   * item, with its own gap or cell, and could move the table).
+   */
   static tableOf(row: Element): Element | null {
-    if (row.tagName === 'TR') return row.closest('table');
-    if (row.getAttribute('role') === 'row')
-      return row.closest('[role=table], [role=grid], [role=treegrid]');
-    return null;
+    const table =
+      row.tagName === 'TR'
+        ? row.closest('table')
+        : row.getAttribute('role') === 'row'
+          ? row.closest('[role=table], [role=grid], [role=treegrid]')
+          : null;
+    const parent = table?.parentElement;
+    if (!table || !parent) return null;
+    let flow = inFlow.get(parent);
+    if (flow === undefined) {
+      const view = parent.ownerDocument.defaultView;
+      flow = view !== null && FLOW.has(view.getComputedStyle(parent).display);
+      inFlow.set(parent, flow);
+    }
+    return flow ? table : null;
   }
 
-  /** Is this host drawn in a layer (rather than placed in the page's own markup)? */
-  holds(host: HTMLElement): boolean {
-    return this.placed.has(host) && host.isConnected;
-  }
-
-  /** Draws each host over its row, then positions every host of every layer. */
+  /** Draws each host over its row; it is positioned after the next layout. */
   place(entries: { host: HTMLElement; row: Element; message: string | null }[]): void {
     for (const { host, row, message } of entries) {
       const table = RowLayers.tableOf(row);
       if (!table) continue;
       const layer = this.layerFor(table);
-      if (host.parentNode !== layer) layer.append(host);
+      const before = this.placed.get(host);
       this.placed.set(host, { row, message });
+      if (host.parentNode === layer && before?.row === row && before.message === message) continue;
+      layer.append(host);
+      // Watched afresh, the row is reported at the next layout with its badge in place.
+      if (before) this.resize.unobserve(before.row);
+      this.resize.unobserve(row);
+      this.resize.observe(row);
     }
-    this.position();
+  }
+
+  /**
+   * The page changed (rows re-rendered, sorted, moved): positions are read again after the next
+   * layout (a table watched afresh is reported then, whatever its size).
+   */
+  refresh(): void {
+    for (const table of this.layers.keys()) {
+      this.resize.unobserve(table);
+      this.resize.observe(table);
+    }
   }
 
   /** Forgets a host (it was removed). */
   release(host: HTMLElement): void {
+    const before = this.placed.get(host);
+    if (!before) return;
     this.placed.delete(host);
+    this.resize.unobserve(before.row);
   }
 
-  /** Reads every position first, then writes them: one layout, however many badges. */
-  position(): void {
+  /** Reads every position first, then writes them (only our contained layer re-lays out). */
+  private position(): void {
     const bases = new Map<Element, DOMRect>();
     const writes: [HTMLElement, Record<string, number>][] = [];
     for (const [host, { row, message }] of this.placed) {
@@ -89,7 +124,7 @@ export class RowLayers {
     // Inline, so the page's CSS cannot size it: no height, contained, above the rows.
     layer.setAttribute(
       'style',
-      'all: initial; display: block; position: relative; height: 0; contain: size layout style; z-index: 3;',
+      'all: initial; display: block; position: relative; height: 0; contain: size layout style; z-index: 1;',
     );
     table.before(layer);
     this.layers.set(table, layer);

@@ -155,6 +155,55 @@ describe('long lists', () => {
     expect(result.withBadges.overflow).toBeLessThanOrEqual(0);
   });
 
+  it('badges follow their rows when the list changes under them', async () => {
+    await s.page.goto(`${s.mock.url}/sync-hub?rows=2000`, { waitUntil: 'load', timeout: 60_000 });
+    await settled(s.page, 2, 30_000);
+    const target = (await failingRows())[1]!;
+    await eventually(() => badgeIn(target), `a badge on ${target}`, 15_000);
+    // The row above grows by many lines: the target row moves down, its size unchanged.
+    await s.page.evaluate((unit: string) => {
+      const above = document.querySelector(`[data-live="${unit}"]`)!.previousElementSibling!;
+      above.lastElementChild!.textContent = 'A much longer note. '.repeat(60);
+    }, target);
+    await eventually(() => badgeIn(target), `the badge of ${target} moved with it`, 15_000);
+    // Then the row is moved to the top of the list, as a re-sort does.
+    await s.page.evaluate((unit: string) => {
+      const row = document.querySelector(`[data-live="${unit}"]`)!;
+      row.parentElement!.prepend(row);
+    }, target);
+    await eventually(() => badgeIn(target), `the badge of ${target} at the top`, 15_000);
+  });
+
+  it('a table laid out by a flex container keeps its badges in its rows', async () => {
+    // A layer before the table would be one more flex item (its own gap, or the table pushed
+    // aside): there the badges go in the message cells as on short lists.
+    const flex = await s.page.evaluateOnNewDocument(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style');
+        style.textContent = '.table-wrap { display: flex; gap: 12px; }';
+        document.head.append(style);
+      });
+    });
+    try {
+      await s.page.goto(`${s.mock.url}/sync-hub?rows=2000`, {
+        waitUntil: 'load',
+        timeout: 60_000,
+      });
+      await settled(s.page, 2, 30_000);
+      const placed = await s.page.evaluate(
+        (tag: string) => ({
+          inRows: [...document.querySelectorAll(tag)].filter((h) => h.closest('td')).length,
+          layers: document.querySelectorAll('sync-assist-layer').length,
+        }),
+        HOST,
+      );
+      expect(placed.layers).toBe(0);
+      expect(placed.inRows).toBeGreaterThan(1);
+    } finally {
+      await s.page.removeScriptToEvaluateOnNewDocument(flex.identifier);
+    }
+  });
+
   it('an open card drops below its row; the summary floats and moves nothing', async () => {
     await s.page.goto(`${s.mock.url}/sync-hub?rows=2000`, { waitUntil: 'load', timeout: 60_000 });
     await settled(s.page, 2, 30_000);
