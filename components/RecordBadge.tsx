@@ -1,6 +1,10 @@
 import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
 
-/** List rows: a compact badge with the type that expands to the full card. */
+/**
+ * List rows: a compact badge with the type that expands to the full card. Escape closes an open
+ * card and gives focus back to its badge (on long lists the card lies over the rows beneath).
+ */
 export function RecordBadge(props: {
   id: string;
   label: string;
@@ -10,9 +14,17 @@ export function RecordBadge(props: {
   onToggle(): void;
   children: ComponentChildren;
 }) {
+  const badge = useRef<HTMLButtonElement>(null);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !props.expanded) return;
+    event.stopPropagation();
+    props.onToggle();
+    badge.current?.focus();
+  };
   return (
-    <div class="badge-wrap">
+    <div class="badge-wrap" onKeyDown={onKeyDown}>
       <button
+        ref={badge}
         type="button"
         class={`badge type-${props.type}`}
         aria-expanded={props.expanded}
