@@ -364,8 +364,8 @@ export function startOverlay(options: OverlayOptions) {
   /**
    * A long list shows badges only for the rows near the viewport, drawn over the table (never
    * in it: any change inside a long table re-lays out all of it). The rows that came near get
-   * their badges in one go, once their history is in (each badge renders once), positioned in
-   * one read of the rows; badges of rows that went away leave with the next batch.
+   * their badges in one go, once their history is in (each badge renders once), positioned
+   * after the browser's next layout; badges of rows that went away leave with the next batch.
    */
   async function showNearRows(): Promise<void> {
     const list = near;
