@@ -1,5 +1,6 @@
 // axe-core on the overlay (inside our open e2e-build shadow roots): no serious or critical
-// violation on a record card, its retry confirmation, and a list screen's badges and summary.
+// violation on a record card, its retry confirmation, and a list screen's badges and summary
+// (short lists in their rows, long lists drawn over them).
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +113,25 @@ describe('overlay accessibility (axe-core)', () => {
     expect(views.find((v) => v.unit === 'row:INV-20417')?.expanded).toBe('true');
     expect(views.filter((v) => v.kind === 'summary')).toHaveLength(1);
     await expectAccessible();
+  });
+
+  it('/sync-hub?rows=2000: badges drawn over the rows, one expanded, and the floating summary', async () => {
+    await s.page.goto(`${s.mock.url}/sync-hub?rows=2000`, { waitUntil: 'load', timeout: 60_000 });
+    await settled(s.page, 2, 30_000);
+    const expanded = await s.page.evaluate(async (tag: string) => {
+      const host = [...document.querySelectorAll(tag)].find((h) => h.closest('sync-assist-layer'))!;
+      host.shadowRoot!.querySelector<HTMLButtonElement>('button.badge')!.click();
+      await new Promise((done) => setTimeout(done, 100));
+      return host.shadowRoot!.querySelector('button.badge')!.getAttribute('aria-expanded');
+    }, HOST);
+    expect(expanded).toBe('true');
+    await expectAccessible();
+    await s.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    try {
+      await expectAccessible();
+    } finally {
+      await s.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    }
   });
 
   it('raised no page error and opened no dialog', () => {
