@@ -69,6 +69,17 @@ async function expectAccessible() {
   expect(shadowNodesChecked).toBeGreaterThan(5);
 }
 
+/** The same check in the light and the dark OS theme. */
+async function expectAccessibleInBothThemes() {
+  await expectAccessible();
+  await s.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+  try {
+    await expectAccessible();
+  } finally {
+    await s.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  }
+}
+
 describe('overlay accessibility (axe-core)', () => {
   it('/invoices/INV-20417: the expanded card, in light and dark OS themes', async () => {
     const views = await open(s, '/invoices/INV-20417');
@@ -82,13 +93,7 @@ describe('overlay accessibility (axe-core)', () => {
       HOST,
     );
     expect(body).toBe(true);
-    await expectAccessible();
-    await s.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-    try {
-      await expectAccessible();
-    } finally {
-      await s.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
-    }
+    await expectAccessibleInBothThemes();
   });
 
   it('/invoices/INV-20417: the card with the retry confirmation open', async () => {
@@ -125,13 +130,7 @@ describe('overlay accessibility (axe-core)', () => {
       return host.shadowRoot!.querySelector('button.badge')!.getAttribute('aria-expanded');
     }, HOST);
     expect(expanded).toBe('true');
-    await expectAccessible();
-    await s.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-    try {
-      await expectAccessible();
-    } finally {
-      await s.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
-    }
+    await expectAccessibleInBothThemes();
   });
 
   it('raised no page error and opened no dialog', () => {
