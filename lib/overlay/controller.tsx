@@ -337,12 +337,8 @@ export function startOverlay(options: OverlayOptions) {
   function placeHosts(list: OverlayTarget[], layered = false) {
     const drawn: Parameters<RowLayers['place']>[0] = [];
     for (const target of list) {
-      const place: HostPlace =
-        target.mode === 'card'
-          ? 'block'
-          : layered && RowLayers.tableOf(target.anchor)
-            ? 'layer'
-            : 'inline';
+      const table = layered && target.mode === 'badge' ? RowLayers.tableOf(target.anchor) : null;
+      const place: HostPlace = target.mode === 'card' ? 'block' : table ? 'layer' : 'inline';
       let entry = hosts.get(target.key);
       if (entry && entry.place !== place) {
         removeHosts((key) => key === target.key);
@@ -354,8 +350,7 @@ export function startOverlay(options: OverlayOptions) {
       }
       entry.target = target;
       const { host } = entry.overlay;
-      if (place === 'layer')
-        drawn.push({ host, row: target.anchor, message: target.record.message });
+      if (table) drawn.push({ host, row: target.anchor, table, message: target.record.message });
       else if (!host.isConnected) placeHost(entry.overlay, target.anchor, target.record.message);
     }
     if (drawn.length > 0) (layers ??= new RowLayers(doc)).place(drawn);

@@ -56,11 +56,11 @@ export class RowLayers {
     return flow ? table : null;
   }
 
-  /** Draws each host over its row; it is positioned after the next layout. */
-  place(entries: { host: HTMLElement; row: Element; message: string | null }[]): void {
-    for (const { host, row, message } of entries) {
-      const table = RowLayers.tableOf(row);
-      if (!table) continue;
+  /** Draws each host over its row (in `table`, from tableOf); positioned after the next layout. */
+  place(
+    entries: { host: HTMLElement; row: Element; table: Element; message: string | null }[],
+  ): void {
+    for (const { host, row, table, message } of entries) {
       const layer = this.layerFor(table);
       const before = this.placed.get(host);
       this.placed.set(host, { row, message });
