@@ -1,5 +1,5 @@
 /** The escalation support needs, as one validated value: from the page, the user and the overlay. */
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** What a failure can block, in the guide's words (financial close, billing, customer delivery). */
 export const BLOCKS = ['financial-close', 'billing', 'customer-delivery'] as const;

@@ -1,3 +1,5 @@
+// First: zod's jitless setting (lib/zod.ts) must hold before this module builds its schemas.
+import '../zod';
 import * as z from 'zod/mini';
 
 /**

@@ -2,7 +2,7 @@
  * Runtime messages between the extension's own pages (the popup) and the background's escalation
  * history. Content scripts never get an answer to these (lib/messaging/escalation-handler.ts).
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { UnavailableSchema, type Unavailable } from './store-protocol';
 
 export const ESCALATION_LIMITS = {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { isFromOwnContentScript, type Sender } from './protocol';
 
 /** The overlay's "Prepare an escalation": the background remembers the record and opens the popup. */

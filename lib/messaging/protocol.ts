@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { MESSAGE_TYPES, PAGE_KINDS, STATUSES } from '../analyze/types';
 
 const nullableText = z.string().max(200_000).nullable();

@@ -2,7 +2,7 @@
  * Runtime messages between the content script and the background's store (IndexedDB lives only in
  * the extension's origin). Every request is validated here before the background acts on it.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { MESSAGE_TYPES, STATUSES } from '../analyze/types';
 
 export const LIMITS = {

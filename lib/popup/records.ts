@@ -1,5 +1,5 @@
 /** Which records on the page can be escalated, and which one the popup starts with. */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { SerializedRecord } from '../messaging/protocol';
 
 const FAILING_STATUSES = new Set(['failed', 'needs-attention', 'retrying']);

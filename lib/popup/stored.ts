@@ -1,5 +1,5 @@
 /** A stored history entry back as an Escalation (its notes kept beside the data). */
-import { z } from 'zod';
+import { z } from '../zod';
 import { EscalationSchema, toPlainText, type Escalation } from '../escalation';
 import type { StoredEscalationSchema } from '../messaging/escalation-protocol';
 import type { RulePack } from '../rules/schema';

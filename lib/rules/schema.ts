@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { MESSAGE_TYPES, PAGE_KINDS, RECORD_FIELDS, STATUSES } from '../analyze/types';
 import { patternProblem } from './regex-safety';
 

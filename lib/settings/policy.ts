@@ -3,7 +3,7 @@
  * (Chrome: the ExtensionSettings / 3rdparty policy, described by public/managed-schema.json).
  * Each value uses the rule pack's own limits; a value that fails is dropped and reported alone.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { RulePackSchema } from '../rules/schema';
 
 const escalation = RulePackSchema.shape.escalation.shape;

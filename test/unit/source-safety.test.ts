@@ -44,3 +44,26 @@ describe('our sources use no HTML sink and no eval', () => {
     expect(hits).toEqual([]);
   });
 });
+
+// Extension pages and content scripts forbid eval; zod probes for it unless it runs jitless, and
+// each refused probe is a CSP violation report that made V8 re-parse the whole overlay script.
+describe('zod runs jitless wherever it builds a schema', () => {
+  const files = DIRS.flatMap((dir) => sources(join(ROOT, dir)));
+  const runtimeZod = /^import\s+(?!type\b)[^;]*from\s+'zod(?:\/[\w/]+)?';/m;
+
+  it('lib/zod.ts turns the probe off', async () => {
+    const { z } = await import('../../lib/zod');
+    expect(z.config().jitless).toBe(true);
+  });
+
+  it('every other runtime import of zod comes after lib/zod.ts', () => {
+    const late = files.flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      const at = text.search(runtimeZod);
+      if (at < 0 || relative(ROOT, file) === join('lib', 'zod.ts')) return [];
+      const config = text.search(/^import\s+(?:\{ z \} from\s+)?'(?:\.\.?\/)+zod';/m);
+      return config >= 0 && config < at ? [] : [relative(ROOT, file)];
+    });
+    expect(late).toEqual([]);
+  });
+});
