@@ -6,6 +6,9 @@ export const LOOPBACK_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 /** A host the e2e build holds permission for (mapped to loopback by the browser tests). */
 export const E2E_GRANTED_HOST = 'http://awra.test/*';
 
+/** Entrypoints that run in AWRA's pages, built without webextension-polyfill. */
+const IN_PAGE_SCRIPTS = ['content', 'overlay-main'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -37,10 +40,11 @@ export default defineConfig({
         { storage: { managed_schema: 'managed-schema.json' } }),
   }),
   hooks: {
-    // The always-on content script uses the browser's own API (Chrome's and Firefox's are both
-    // promise-based in MV3): webextension-polyfill's start-up cost more than the gate's decision.
+    // The scripts that run in AWRA's pages (the always-on gate and the on-demand overlay) use the
+    // browser's own API (Chrome's and Firefox's are both promise-based in MV3): the polyfill's
+    // start-up cost more than the gate's decision, and its code is compiled on every sync screen.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((entry) => entry.name === 'content')) return;
+      if (!entrypoints.some((entry) => IN_PAGE_SCRIPTS.includes(entry.name))) return;
       const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
       const alias = config.resolve?.alias;
       config.resolve = {
