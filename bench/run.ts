@@ -50,7 +50,7 @@ try {
       browsers,
       'Sync Hub, 5,000 rows',
       `${mock.url}/sync-hub?rows=5000`,
-      quick ? 1 : 5,
+      quick ? 1 : 7,
       3000,
       origin,
     ),
