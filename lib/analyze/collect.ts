@@ -5,7 +5,7 @@ import { readTable, type Columns } from './tables';
 import { normalizeStatus } from './values';
 import { fieldForValue } from './reshape';
 import { attributeNames, collapse, isHiddenElement, visibleText, type SkipElement } from './text';
-import type { RecordField } from './types';
+import type { RecordField, Status } from './types';
 
 /** One labelled value found on the page. */
 export interface Pair {
@@ -21,6 +21,8 @@ export interface Pair {
 export interface RowRecord {
   anchor: Element;
   pairs: Pair[];
+  /** Read no further than its status (AnalyzeOptions.brief). */
+  brief?: true;
 }
 
 export interface Heading {
@@ -124,7 +126,11 @@ function textAfter(label: Element, compiled: CompiledPack, limit: number): strin
 }
 
 /** Walks the content once, collecting labelled values, table rows, alerts and headings. */
-export function collect(root: Element, compiled: CompiledPack): Collected {
+export function collect(
+  root: Element,
+  compiled: CompiledPack,
+  brief?: ReadonlySet<Status>,
+): Collected {
   const out: Collected = {
     pairs: [],
     rows: [],
@@ -156,7 +162,7 @@ export function collect(root: Element, compiled: CompiledPack): Collected {
 
     if (tag === 'TABLE' || role === 'grid' || role === 'table' || role === 'treegrid') {
       // Fixed-header grids render the header and the body as two tables: the body inherits.
-      const result = readTable(el, compiled, readValue, headerOnly ?? undefined);
+      const result = readTable(el, compiled, readValue, headerOnly ?? undefined, brief);
       headerOnly = null;
       if (result) {
         out.tables.add(el);

@@ -7,7 +7,7 @@ import { groupPairs } from './group';
 import { inferUnlabelled } from './infer';
 import { buildRecord, hasSyncEvidence, pickFields, type FieldValues } from './record';
 import { isHiddenElement, visibleText } from './text';
-import type { Analysis, PageKind, SyncRecord } from './types';
+import { emptyRecord, type Analysis, type PageKind, type Status, type SyncRecord } from './types';
 import { idTokens, normalizeStatus, recordTypeFromNumber, recordTypeFromWords } from './values';
 
 export type { Analysis, PageKind, SyncRecord } from './types';
@@ -70,15 +70,30 @@ function documentOrder(a: SyncRecord, b: SyncRecord): number {
   return a.anchor.compareDocumentPosition(b.anchor) & 4 ? -1 : 1;
 }
 
+export interface AnalyzeOptions {
+  /**
+   * List rows whose status cell reads as one of these are read no further: their record holds
+   * the status alone (and what the screen implies). The overlay passes the statuses it neither
+   * guides nor watches, so a long list of settled rows costs a cell each; the popup, the CLI and
+   * the escalation read every field.
+   */
+  brief?: ReadonlySet<Status>;
+}
+
 /**
  * Reads an AWRA page into the Analysis contract. Pure: no extension APIs, no layout reads.
  * `url` may be null for a page saved to disk; the content alone then decides.
  */
-export function analyzeDocument(doc: Document, url: string | null, pack: RulePack): Analysis {
+export function analyzeDocument(
+  doc: Document,
+  url: string | null,
+  pack: RulePack,
+  options: AnalyzeOptions = {},
+): Analysis {
   const compiled = compilePack(pack);
   const root = contentRoot(doc);
   if (!root) return { page: null, records: [] };
-  const collected = collect(root, compiled);
+  const collected = collect(root, compiled, options.brief);
   collected.pairs.push(...inferUnlabelled(root, collected.pairs, compiled, collected.tables));
   const { containers, page: pagePairs } = groupPairs(collected.pairs, root);
 
@@ -205,7 +220,18 @@ export function analyzeDocument(doc: Document, url: string | null, pack: RulePac
   const records: SyncRecord[] = [];
   // One context for every row (buildRecord keeps none of it): a long list allocates no copies.
   const rowContext = { ...context, anchor: root };
+  // A brief row's record is its status alone: the page's fields it would take in are the row's
+  // own cells' to override, and those were not read. No section heading is looked up for it.
+  const brief = new Set<SyncRecord>();
   for (const row of collected.rows) {
+    if (row.brief) {
+      const record = emptyRecord();
+      record.status = normalizeStatus(row.pairs[0]!.value, compiled);
+      record.anchor = row.anchor;
+      brief.add(record);
+      records.push(record);
+      continue;
+    }
     rowContext.anchor = row.anchor;
     records.push(buildRecord(pickFields(row.pairs), rowContext, compiled));
   }
@@ -227,14 +253,14 @@ export function analyzeDocument(doc: Document, url: string | null, pack: RulePac
   }
   // "Sync attempts (QuickBooks Online)": a section heading may name the connector of its entries.
   for (const record of records) {
-    if (record.connector || !record.anchor) continue;
+    if (record.connector || !record.anchor || brief.has(record)) continue;
     const heading = sectionHeading(record.anchor, collected.headings);
     if (heading) record.connector = connectorNamed(heading.text, compiled);
   }
   if (page === 'integrations') {
     // Rows under "Webhook deliveries" are webhook deliveries even without a Type column.
     for (const record of records) {
-      if (record.recordType || !record.anchor) continue;
+      if (record.recordType || !record.anchor || brief.has(record)) continue;
       const heading = sectionHeading(record.anchor, collected.headings);
       if (heading && recordTypeFromWords(heading.text, compiled) === 'webhook')
         record.recordType = 'webhook';

@@ -3,7 +3,7 @@ import type { CompiledPack, LabelMatch } from './compile';
 import { fieldForValue } from './reshape';
 import { isHiddenElement, visibleText } from './text';
 import { normalizeStatus } from './values';
-import type { RecordField } from './types';
+import type { RecordField, Status } from './types';
 
 export type TableResult =
   { kind: 'rows'; rows: RowRecord[]; columns: Columns } | { kind: 'pairs'; pairs: Pair[] };
@@ -158,20 +158,77 @@ const isPlaceholder = (value: string) => {
   return (first === 0x2d || first === 0x2013 || first === 0x2014) && DASHES_ONLY.test(value);
 };
 
+/**
+ * The one column labelled as the status by a specific label, or -1. With two, or a generic one
+ * ("State"), pickFields may take the row's status from another cell.
+ */
+function statusColumnOf(columns: Columns): number {
+  const first = columns.matches.findIndex((match) => match?.field === 'status');
+  const last = columns.matches.findLastIndex((match) => match?.field === 'status');
+  return first === last && first >= 0 && !columns.matches[first]!.weak ? first : -1;
+}
+
+/** A cell of the row itself spanning columns (any colspan attribute, even "1", to be safe). */
+const SPANNING_CELL = ':scope > [colspan]';
+
+/**
+ * A row whose status cell reads as one of `brief`: its record is that status alone and no other
+ * cell is touched (in the extension's isolated world each element touched costs a wrapper, and
+ * on a long list that is most of the read). Null when the row needs its full read: an ARIA row,
+ * a spanning cell, a hidden status cell or another status.
+ */
+function briefRow(
+  row: Element,
+  columns: Columns,
+  column: number,
+  compiled: CompiledPack,
+  brief: ReadonlySet<Status>,
+  read: (el: Element, limit?: number) => string,
+): RowRecord | null {
+  if (row.tagName !== 'TR') return null;
+  // Without a spanning cell, cell N is column N.
+  const cells = (row as HTMLTableRowElement).cells;
+  if (cells.length < 2 || column >= cells.length || row.querySelector(SPANNING_CELL) !== null)
+    return null;
+  const cell = cells[column]!;
+  if (cell.hasAttributes() && isHiddenElement(cell)) return null;
+  const value = read(cell, compiled.pack.maxMessageLength + 200);
+  const status = normalizeStatus(value, compiled);
+  if (status === null || !brief.has(status)) return null;
+  const match = columns.matches[column]!;
+  const pair: Pair = {
+    field: 'status',
+    value,
+    weak: match.weak,
+    label: columns.labels[column] ?? '',
+    el: cell,
+  };
+  return { anchor: row, pairs: [pair], brief: true };
+}
+
 function readRows(
   rows: Element[],
   from: number,
   columns: Columns,
   compiled: CompiledPack,
   read: (el: Element, limit?: number) => string,
+  brief: ReadonlySet<Status> | undefined,
 ): TableResult {
   const limit = compiled.pack.maxMessageLength + 200;
   const records: RowRecord[] = [];
   const cells: Cell[] = [];
   const lastColumn = columns.matches.findLastIndex((match) => match !== null);
+  const statusColumn = brief && brief.size > 0 ? statusColumnOf(columns) : -1;
   for (let r = from; r < rows.length; r++) {
     const row = rows[r]!;
     const native = row.tagName === 'TR';
+    if (statusColumn >= 0) {
+      const record = briefRow(row, columns, statusColumn, compiled, brief!, read);
+      if (record) {
+        records.push(record);
+        continue;
+      }
+    }
     const count = fillCells(row, native, cells, lastColumn);
     // A lone cell spanning the row is an empty-state note, a group heading or an expanded detail.
     if (count === 0 || (count === 1 && (cells[0]!.span > 1 || columns.matches.length > 2)))
@@ -212,6 +269,7 @@ export function readTable(
   compiled: CompiledPack,
   read: (el: Element, limit?: number) => string,
   inherited?: Columns,
+  brief?: ReadonlySet<Status>,
 ): TableResult | null {
   const rows = rowsOf(table);
   if (rows.length === 0) return null;
@@ -234,10 +292,10 @@ export function readTable(
     if (first.length >= 2 && (allHeaders || (labelled >= 3 && labelled * 2 >= first.length)))
       headerIndex = 0;
   }
-  if (headerIndex < 0 && inherited) return readRows(rows, 0, inherited, compiled, read);
+  if (headerIndex < 0 && inherited) return readRows(rows, 0, inherited, compiled, read, brief);
   if (headerIndex >= 0) {
     const columns = columnsOf(rows[headerIndex]!, table, compiled);
-    if (columns) return readRows(rows, headerIndex + 1, columns, compiled, read);
+    if (columns) return readRows(rows, headerIndex + 1, columns, compiled, read, brief);
   }
 
   // Key/value table: "Status | Failed" rows, or "Vendor: | X | Branch: | Y" rows.

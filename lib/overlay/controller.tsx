@@ -12,7 +12,7 @@ import { createPacer } from './pacer';
 import { retryControlAt, targetForControl } from './retry-controls';
 import { RowLayers } from './row-layer';
 import { SummaryHost } from './summary';
-import { overlayTargets, type OverlayTarget } from './targets';
+import { overlayTargets, UNGUIDED_STATUSES, type OverlayTarget } from './targets';
 import { RecordOverlay, type TargetUi } from './view';
 
 export interface OverlayOptions {
@@ -278,7 +278,11 @@ export function startOverlay(options: OverlayOptions) {
 
   const run = () => {
     if (signal.aborted) return;
-    const analysis = analyzeDocument(doc, options.url(), options.pack());
+    // Rows that will get no badge are read only to their status, unless a retry is awaiting
+    // its outcome (settledOutcomes compares the retried row's fields).
+    const analysis = analyzeDocument(doc, options.url(), options.pack(), {
+      brief: pending.size === 0 ? UNGUIDED_STATUSES : undefined,
+    });
     settleOutcomes(analysis);
     targets = overlayTargets(analysis);
     onPage = countByConnector(targets);

@@ -1,4 +1,4 @@
-import type { Analysis, SyncRecord } from '../analyze/types';
+import { STATUSES, type Analysis, type Status, type SyncRecord } from '../analyze/types';
 
 export interface OverlayTarget {
   /** Identity of the overlay: one per record, never two. */
@@ -11,7 +11,12 @@ export interface OverlayTarget {
   mode: 'card' | 'badge';
 }
 
-const NEEDS_HELP = new Set(['failed', 'needs-attention', 'retrying']);
+const NEEDS_HELP: ReadonlySet<Status> = new Set(['failed', 'needs-attention', 'retrying']);
+
+/** Statuses that never get an overlay: a list row showing one needs no field but its status. */
+export const UNGUIDED_STATUSES: ReadonlySet<Status> = new Set(
+  STATUSES.filter((status) => !NEEDS_HELP.has(status)),
+);
 
 /** A record the user needs help with: it failed, or it shows a message of a known problem. */
 export function needsGuidance(record: SyncRecord): boolean {

@@ -1,0 +1,174 @@
+// The overlay's brief read (AnalyzeOptions.brief): list rows with a status that gets no badge are
+// read only to their status. Whatever the page, the overlay must then show exactly what a full
+// read would have shown, and a brief record must never hold a value the full read does not.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument, serializeAnalysis, type Analysis } from '../../lib/analyze';
+import { TEXT_FIELDS } from '../../lib/analyze/types';
+import { parseHtml } from '../../lib/cli/html';
+import { overlayTargets, UNGUIDED_STATUSES } from '../../lib/overlay/targets';
+import { defaultRulePack } from '../../lib/rules/default';
+import type { RulePack } from '../../lib/rules/schema';
+import { loadPageFixtures } from '../helpers/fixtures';
+import { join } from 'node:path';
+
+const pack = defaultRulePack;
+const RUNS = { numRuns: Number(process.env.FC_RUNS) || 150 };
+
+/** What the overlay draws from an analysis: which records get a badge or card, and how. */
+const drawn = (analysis: Analysis) =>
+  overlayTargets(analysis).map((t) => ({
+    key: t.key,
+    mode: t.mode,
+    record: serializeAnalysis({ page: null, records: [t.record] }).records[0],
+  }));
+
+function expectBriefAgrees(doc: Document, url: string | null, rules: RulePack = pack): Analysis {
+  const full = analyzeDocument(doc, url, rules);
+  const brief = analyzeDocument(doc, url, rules, { brief: UNGUIDED_STATUSES });
+  expect(brief.page).toBe(full.page);
+  expect(brief.records).toHaveLength(full.records.length);
+  brief.records.forEach((record, index) => {
+    const whole = full.records[index]!;
+    expect(record.status).toBe(whole.status);
+    expect(record.anchor).toBe(whole.anchor);
+    for (const field of TEXT_FIELDS)
+      if (record[field] !== null) expect(record[field], field).toBe(whole[field]);
+  });
+  expect(drawn(brief)).toEqual(drawn(full));
+  return brief;
+}
+
+describe('brief read of settled rows', () => {
+  const fixtures = [
+    ...loadPageFixtures(),
+    ...loadPageFixtures(join(import.meta.dirname, '..', 'fixtures', 'holdout')),
+  ];
+  for (const fixture of fixtures) {
+    it(`${fixture.name}: the overlay draws what a full read draws`, () => {
+      expectBriefAgrees(parseHtml(fixture.html, fixture.url), fixture.url);
+    });
+  }
+
+  it('a settled row is read no further than its status; failing rows in full', () => {
+    const url = 'https://acme.awraops.com/sync-hub';
+    const doc = parseHtml(
+      `<main><h1>Sync Hub</h1><table><thead><tr><th>Record</th><th>Connector</th><th>Status</th>` +
+        `<th>Message</th></tr></thead><tbody>` +
+        `<tr><td>INV-1</td><td>QuickBooks Online</td><td>Succeeded</td><td>Posted</td></tr>` +
+        `<tr><td>INV-2</td><td>QuickBooks Online</td><td>Failed</td><td>Customer is missing an email address</td></tr>` +
+        `</tbody></table></main>`,
+      url,
+    );
+    const brief = expectBriefAgrees(doc, url);
+    expect(brief.records[0]).toMatchObject({ status: 'succeeded', recordNumber: null });
+    expect(brief.records[1]).toMatchObject({
+      status: 'failed',
+      recordNumber: 'INV-2',
+      connector: 'QuickBooks Online',
+      messageType: 'missing-required-field',
+    });
+  });
+});
+
+describe('brief read where a status cell is not the last word', () => {
+  const url = 'https://acme.awraops.com/sync-hub';
+  const table = (head: string[], cells: string[]) =>
+    `<main><h1>Sync Hub</h1><table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}` +
+    `</tr></thead><tbody><tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr></tbody></table></main>`;
+
+  it('a generic status label: an earlier cell reading as a status wins, so the row is read in full', () => {
+    const doc = parseHtml(
+      table(['Record', 'Last sync', 'State'], ['INV-1', 'Failed', 'Succeeded']),
+      url,
+    );
+    const brief = expectBriefAgrees(doc, url, weakStatePack);
+    expect(brief.records[0]).toMatchObject({ status: 'failed', recordNumber: 'INV-1' });
+  });
+
+  it('a cell spanning columns before the status: cell N is not column N, read in full', () => {
+    const doc = parseHtml(
+      '<main><h1>Sync Hub</h1><table><thead><tr><th>Record</th><th>Connector</th><th>Status</th>' +
+        '<th>Message</th></tr></thead><tbody><tr><td colspan="2">INV-1</td><td>Failed</td>' +
+        '<td>Succeeded</td></tr></tbody></table></main>',
+      url,
+    );
+    const brief = expectBriefAgrees(doc, url);
+    expect(brief.records[0]).toMatchObject({ status: 'failed' });
+  });
+});
+
+// Sync tables with the markup that could make a status cell ambiguous: cells spanning columns,
+// hidden cells and sections, two status-like columns, generic labels, empty and long cells.
+const LABELS = ['Record', 'Connector', 'Status', 'Message', 'State', 'Last sync', 'Retries', 'Run'];
+const VALUES = [
+  'Succeeded',
+  'Failed',
+  'Pending',
+  'Queued',
+  'Skipped',
+  'Cancelled',
+  'Retrying',
+  'Needs attention',
+  'Completed',
+  'INV-20417',
+  'QuickBooks Online',
+  'M-Pesa',
+  'Customer is missing an email address',
+  'Rate limit exceeded, try again later',
+  'SR-2026-11-0421',
+  '2',
+  '—',
+  '',
+  'x'.repeat(300),
+];
+const cellArbitrary = fc.record({
+  text: fc.constantFrom(...VALUES),
+  span: fc.constantFrom(1, 1, 1, 1, 2, 3),
+  hidden: fc.constantFrom('', '', '', '', ' hidden', ' class="sr-only"', ' style="display:none"'),
+  header: fc.boolean(),
+});
+const tableArbitrary = fc.record({
+  head: fc.uniqueArray(fc.constantFrom(...LABELS), { minLength: 2, maxLength: 6 }),
+  rows: fc.array(fc.array(cellArbitrary, { minLength: 1, maxLength: 7 }), { maxLength: 8 }),
+  hiddenBody: fc.boolean(),
+});
+
+// An admin's pack may call a status label generic: another cell may then give the row's status.
+const weakStatePack: RulePack = {
+  ...pack,
+  fields: {
+    ...pack.fields,
+    status: { ...pack.fields.status, weakLabels: ['state', 'result'] },
+  },
+};
+
+const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+describe('brief read on random sync tables', () => {
+  it('agrees with the full read whatever spans, hidden cells and labels the table has', () => {
+    fc.assert(
+      fc.property(tableArbitrary, fc.boolean(), ({ head, rows, hiddenBody }, weakState) => {
+        const body = rows
+          .map(
+            (cells) =>
+              `<tr>${cells
+                .map(({ text, span, hidden, header }) => {
+                  const tag = header ? 'th' : 'td';
+                  const colspan = span > 1 ? ` colspan="${span}"` : '';
+                  return `<${tag}${colspan}${hidden}><span class="chip">${esc(text)}</span></${tag}>`;
+                })
+                .join('')}</tr>`,
+          )
+          .join('');
+        const html =
+          `<main><h1>Sync Hub</h1><table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}` +
+          `</tr></thead><tbody${hiddenBody ? ' hidden' : ''}>${body}</tbody>` +
+          `<tbody>${body}</tbody></table></main>`;
+        const url = 'https://acme.awraops.com/sync-hub';
+        expectBriefAgrees(parseHtml(html, url), url, weakState ? weakStatePack : pack);
+      }),
+      RUNS,
+    );
+  });
+});
