@@ -168,8 +168,9 @@ function statusColumnOf(columns: Columns): number {
   return first === last && first >= 0 && !columns.matches[first]!.weak ? first : -1;
 }
 
-/** A cell of the row itself spanning columns (any colspan attribute, even "1", to be safe). */
-const SPANNING_CELL = ':scope > [colspan]';
+/** A cell spanning columns (any colspan attribute, even "1", to be safe). */
+const SPANNING = '[colspan]';
+const SPANNING_CELL = `:scope > ${SPANNING}`;
 
 /**
  * A row whose status cell reads as one of `brief`: its record is that status alone and no other
@@ -179,6 +180,8 @@ const SPANNING_CELL = ':scope > [colspan]';
  */
 function briefRow(
   row: Element,
+  /** The table has a spanning cell somewhere: each row is checked for one of its own. */
+  spanning: boolean,
   columns: Columns,
   column: number,
   compiled: CompiledPack,
@@ -188,8 +191,8 @@ function briefRow(
   if (row.tagName !== 'TR') return null;
   // Without a spanning cell, cell N is column N.
   const cells = (row as HTMLTableRowElement).cells;
-  if (cells.length < 2 || column >= cells.length || row.querySelector(SPANNING_CELL) !== null)
-    return null;
+  if (cells.length < 2 || column >= cells.length) return null;
+  if (spanning && row.querySelector(SPANNING_CELL) !== null) return null;
   const cell = cells[column]!;
   if (cell.hasAttributes() && isHiddenElement(cell)) return null;
   const value = read(cell, compiled.pack.maxMessageLength + 200);
@@ -207,6 +210,7 @@ function briefRow(
 }
 
 function readRows(
+  table: Element,
   rows: Element[],
   from: number,
   columns: Columns,
@@ -219,11 +223,13 @@ function readRows(
   const cells: Cell[] = [];
   const lastColumn = columns.matches.findLastIndex((match) => match !== null);
   const statusColumn = brief && brief.size > 0 ? statusColumnOf(columns) : -1;
+  // One query of the whole table spares one per row on the usual list, which spans nothing.
+  const spanning = statusColumn >= 0 && table.querySelector(SPANNING) !== null;
   for (let r = from; r < rows.length; r++) {
     const row = rows[r]!;
     const native = row.tagName === 'TR';
     if (statusColumn >= 0) {
-      const record = briefRow(row, columns, statusColumn, compiled, brief!, read);
+      const record = briefRow(row, spanning, columns, statusColumn, compiled, brief!, read);
       if (record) {
         records.push(record);
         continue;
@@ -292,10 +298,11 @@ export function readTable(
     if (first.length >= 2 && (allHeaders || (labelled >= 3 && labelled * 2 >= first.length)))
       headerIndex = 0;
   }
-  if (headerIndex < 0 && inherited) return readRows(rows, 0, inherited, compiled, read, brief);
+  if (headerIndex < 0 && inherited)
+    return readRows(table, rows, 0, inherited, compiled, read, brief);
   if (headerIndex >= 0) {
     const columns = columnsOf(rows[headerIndex]!, table, compiled);
-    if (columns) return readRows(rows, headerIndex + 1, columns, compiled, read, brief);
+    if (columns) return readRows(table, rows, headerIndex + 1, columns, compiled, read, brief);
   }
 
   // Key/value table: "Status | Failed" rows, or "Vendor: | X | Branch: | Y" rows.
