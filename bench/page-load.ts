@@ -10,7 +10,7 @@
  */
 import type { Browser } from 'puppeteer-core';
 import { mainThread, metricsSession, profileExtension, since, type MainThread } from './cdp';
-import { median, shimEsbuildNames, sleep } from './stats';
+import { median, round, shimEsbuildNames, sleep } from './stats';
 
 export interface LoadFigure {
   page: string;
@@ -25,6 +25,8 @@ export interface LoadFigure {
   extensionMs: number;
   /** TaskDuration of the profiled loads: what the profiler itself adds shows against withMs. */
   profiledMs: number;
+  /** Each load's figure, in load order: how far one load is from the next on this machine. */
+  loads: { withoutMs: number[]; withMs: number[]; extensionMs: number[] };
 }
 
 interface LoadRun extends MainThread {
@@ -93,5 +95,10 @@ export async function benchPageLoad(
     addedScriptMs: median(withExt.map((m) => m.scriptMs)) - median(without.map((m) => m.scriptMs)),
     extensionMs: median(profiled.map((m) => m.extensionMs)),
     profiledMs: median(profiled.map((m) => m.taskMs)),
+    loads: {
+      withoutMs: without.map((m) => round(m.taskMs, 1)),
+      withMs: withExt.map((m) => round(m.taskMs, 1)),
+      extensionMs: profiled.map((m) => round(m.extensionMs)),
+    },
   };
 }
