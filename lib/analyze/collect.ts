@@ -21,8 +21,8 @@ export interface Pair {
 export interface RowRecord {
   anchor: Element;
   pairs: Pair[];
-  /** Read no further than its status (AnalyzeOptions.brief). */
-  brief?: true;
+  /** A row read no further than its status cell (AnalyzeOptions.brief): that status. */
+  brief?: Status;
 }
 
 export interface Heading {

@@ -73,9 +73,9 @@ function documentOrder(a: SyncRecord, b: SyncRecord): number {
 export interface AnalyzeOptions {
   /**
    * List rows whose status cell reads as one of these are read no further: their record holds
-   * the status alone (and what the screen implies). The overlay passes the statuses it neither
-   * guides nor watches, so a long list of settled rows costs a cell each; the popup, the CLI and
-   * the escalation read every field.
+   * the status alone. The overlay passes the statuses it never badges (while no retry awaits its
+   * outcome), so a long list of settled rows costs a cell each; the popup, the CLI and the
+   * escalation read every field.
    */
   brief?: ReadonlySet<Status>;
 }
@@ -226,7 +226,7 @@ export function analyzeDocument(
   for (const row of collected.rows) {
     if (row.brief) {
       const record = emptyRecord();
-      record.status = normalizeStatus(row.pairs[0]!.value, compiled);
+      record.status = row.brief;
       record.anchor = row.anchor;
       brief.add(record);
       records.push(record);

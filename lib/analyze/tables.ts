@@ -182,7 +182,6 @@ function briefRow(
   row: Element,
   /** The table has a spanning cell somewhere: each row is checked for one of its own. */
   spanning: boolean,
-  columns: Columns,
   column: number,
   compiled: CompiledPack,
   brief: ReadonlySet<Status>,
@@ -195,18 +194,8 @@ function briefRow(
   if (spanning && row.querySelector(SPANNING_CELL) !== null) return null;
   const cell = cells[column]!;
   if (cell.hasAttributes() && isHiddenElement(cell)) return null;
-  const value = read(cell, compiled.pack.maxMessageLength + 200);
-  const status = normalizeStatus(value, compiled);
-  if (status === null || !brief.has(status)) return null;
-  const match = columns.matches[column]!;
-  const pair: Pair = {
-    field: 'status',
-    value,
-    weak: match.weak,
-    label: columns.labels[column] ?? '',
-    el: cell,
-  };
-  return { anchor: row, pairs: [pair], brief: true };
+  const status = normalizeStatus(read(cell, compiled.pack.maxMessageLength + 200), compiled);
+  return status !== null && brief.has(status) ? { anchor: row, pairs: [], brief: status } : null;
 }
 
 function readRows(
@@ -229,7 +218,7 @@ function readRows(
     const row = rows[r]!;
     const native = row.tagName === 'TR';
     if (statusColumn >= 0) {
-      const record = briefRow(row, spanning, columns, statusColumn, compiled, brief!, read);
+      const record = briefRow(row, spanning, statusColumn, compiled, brief!, read);
       if (record) {
         records.push(record);
         continue;
