@@ -13,6 +13,15 @@ import { loadPageFixtures } from '../helpers/fixtures';
 import { join } from 'node:path';
 
 const pack = defaultRulePack;
+const url = 'https://acme.awraops.com/sync-hub';
+const cells = (values: string[]) => values.map((v) => `<td>${v}</td>`).join('');
+/** A Sync Hub list: its header labels and each row's cells as markup. */
+const syncList = (head: string[], rows: string[]) =>
+  parseHtml(
+    `<main><h1>Sync Hub</h1><table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}` +
+      `</tr></thead><tbody>${rows.map((row) => `<tr>${row}</tr>`).join('')}</tbody></table></main>`,
+    url,
+  );
 const RUNS = { numRuns: Number(process.env.FC_RUNS) || 150 };
 
 /** What the overlay draws from an analysis: which records get a badge or card, and how. */
@@ -51,14 +60,12 @@ describe('brief read of settled rows', () => {
   }
 
   it('a settled row is read no further than its status; failing rows in full', () => {
-    const url = 'https://acme.awraops.com/sync-hub';
-    const doc = parseHtml(
-      `<main><h1>Sync Hub</h1><table><thead><tr><th>Record</th><th>Connector</th><th>Status</th>` +
-        `<th>Message</th></tr></thead><tbody>` +
-        `<tr><td>INV-1</td><td>QuickBooks Online</td><td>Succeeded</td><td>Posted</td></tr>` +
-        `<tr><td>INV-2</td><td>QuickBooks Online</td><td>Failed</td><td>Customer is missing an email address</td></tr>` +
-        `</tbody></table></main>`,
-      url,
+    const doc = syncList(
+      ['Record', 'Connector', 'Status', 'Message'],
+      [
+        cells(['INV-1', 'QuickBooks Online', 'Succeeded', 'Posted']),
+        cells(['INV-2', 'QuickBooks Online', 'Failed', 'Customer is missing an email address']),
+      ],
     );
     const brief = expectBriefAgrees(doc, url);
     expect(brief.records[0]).toMatchObject({ status: 'succeeded', recordNumber: null });
@@ -72,26 +79,19 @@ describe('brief read of settled rows', () => {
 });
 
 describe('brief read where a status cell is not the last word', () => {
-  const url = 'https://acme.awraops.com/sync-hub';
-  const table = (head: string[], cells: string[]) =>
-    `<main><h1>Sync Hub</h1><table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}` +
-    `</tr></thead><tbody><tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr></tbody></table></main>`;
-
   it('a generic status label: an earlier cell reading as a status wins, so the row is read in full', () => {
-    const doc = parseHtml(
-      table(['Record', 'Last sync', 'State'], ['INV-1', 'Failed', 'Succeeded']),
-      url,
+    const doc = syncList(
+      ['Record', 'Last sync', 'State'],
+      [cells(['INV-1', 'Failed', 'Succeeded'])],
     );
     const brief = expectBriefAgrees(doc, url, weakStatePack);
     expect(brief.records[0]).toMatchObject({ status: 'failed', recordNumber: 'INV-1' });
   });
 
   it('a cell spanning columns before the status: cell N is not column N, read in full', () => {
-    const doc = parseHtml(
-      '<main><h1>Sync Hub</h1><table><thead><tr><th>Record</th><th>Connector</th><th>Status</th>' +
-        '<th>Message</th></tr></thead><tbody><tr><td colspan="2">INV-1</td><td>Failed</td>' +
-        '<td>Succeeded</td></tr></tbody></table></main>',
-      url,
+    const doc = syncList(
+      ['Record', 'Connector', 'Status', 'Message'],
+      [`<td colspan="2">INV-1</td>${cells(['Failed', 'Succeeded'])}`],
     );
     const brief = expectBriefAgrees(doc, url);
     expect(brief.records[0]).toMatchObject({ status: 'failed' });
@@ -165,7 +165,6 @@ describe('brief read on random sync tables', () => {
           `<main><h1>Sync Hub</h1><table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}` +
           `</tr></thead><tbody${hiddenBody ? ' hidden' : ''}>${body}</tbody>` +
           `<tbody>${body}</tbody></table></main>`;
-        const url = 'https://acme.awraops.com/sync-hub';
         expectBriefAgrees(parseHtml(html, url), url, weakState ? weakStatePack : pack);
       }),
       RUNS,
