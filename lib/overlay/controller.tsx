@@ -323,6 +323,7 @@ export function startOverlay(options: OverlayOptions) {
       void loadStates(targets);
     }
     renderAll(false);
+    layers?.positionAdded();
   };
 
   function removeHosts(remove: (key: string) => boolean) {
@@ -385,6 +386,7 @@ export function startOverlay(options: OverlayOptions) {
     );
     summary?.place(doc, true);
     renderAll(false);
+    layers?.positionAdded();
   }
 
   // A short page is re-read within half a second of a change; a long list keeps to its share
