@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { migratePack } from './migrate';
-import { RULE_PACK_SCHEMA_VERSION, RulePackSchema, type RulePack } from './schema';
+import { RULE_PACK_SCHEMA_VERSION, ruleSchemas, type RulePack } from './schema';
 
 /**
  * A result that refuses the pack keeps the caller's current pack: nothing here has side effects.
@@ -52,7 +52,7 @@ export function parseRulePack(input: unknown): PackResult {
     return { ok: false, errors: ['(root): the pack is not plain JSON data'] };
   }
   if (size > MAX_PACK_BYTES) return { ok: false, errors: [tooBig(size)] };
-  const result = RulePackSchema.safeParse(migrated.pack);
+  const result = ruleSchemas().RulePackSchema.safeParse(migrated.pack);
   if (!result.success) {
     const note =
       migrated.from < RULE_PACK_SCHEMA_VERSION

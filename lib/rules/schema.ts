@@ -5,148 +5,173 @@ import { patternProblem } from './regex-safety';
 /** Bump when the pack's shape changes; lib/rules/migrate.ts upgrades older packs. */
 export const RULE_PACK_SCHEMA_VERSION = 1;
 
-const text = z.string().min(1).max(2000);
-const shortText = z.string().min(1).max(200);
 /**
- * A regular expression source, compiled case-insensitively; one that does not compile or is
- * prone to catastrophic backtracking is refused with the reason (lib/rules/regex-safety.ts).
+ * The rule pack's schemas, built on first use: building them costs tens of milliseconds in a
+ * freshly loaded page (measured 24-75 ms in Chromium here), and the overlay needs them only
+ * when an admin's pack is stored or set by policy; with the built-in pack it never does.
  */
-const pattern = z
-  .string()
-  .min(1)
-  .max(1000)
-  .superRefine((source, ctx) => {
-    const problem = patternProblem(source);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+function buildSchemas() {
+  const text = z.string().min(1).max(2000);
+  const shortText = z.string().min(1).max(200);
+  /**
+   * A regular expression source, compiled case-insensitively; one that does not compile or is
+   * prone to catastrophic backtracking is refused with the reason (lib/rules/regex-safety.ts).
+   */
+  const pattern = z
+    .string()
+    .min(1)
+    .max(1000)
+    .superRefine((source, ctx) => {
+      const problem = patternProblem(source);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
+  const MessageTypeSchema = z.enum(MESSAGE_TYPES);
+  const PageKindSchema = z.enum(PAGE_KINDS);
+  const StatusSchema = z.enum(STATUSES);
+  const RecordFieldSchema = z.enum(RECORD_FIELDS);
+
+  const MessageRuleSchema = z.object({
+    id: shortText,
+    type: MessageTypeSchema,
+    /** Regular expression source, matched case-insensitively against the whole message. */
+    pattern,
+    /** Higher wins when several rules match one message. */
+    priority: z.number().int().min(0).max(1000),
+    enabled: z.boolean().default(true),
+    description: z.string().max(500).default(''),
   });
 
-export const MessageTypeSchema = z.enum(MESSAGE_TYPES);
-export const PageKindSchema = z.enum(PAGE_KINDS);
-export const StatusSchema = z.enum(STATUSES);
-export const RecordFieldSchema = z.enum(RECORD_FIELDS);
+  const PageSignalsSchema = z.object({
+    /** Regex sources tested against the URL path (and query). */
+    urlPatterns: z.array(pattern).max(50),
+    /** Regex sources tested against the main heading (h1) and the document title. */
+    headingPatterns: z.array(pattern).max(50),
+    /** Regex sources tested against section headings (h2-h4, captions, legends) in the main content. */
+    sectionPatterns: z.array(pattern).max(50),
+  });
 
-export const MessageRuleSchema = z.object({
-  id: shortText,
-  type: MessageTypeSchema,
-  /** Regular expression source, matched case-insensitively against the whole message. */
-  pattern,
-  /** Higher wins when several rules match one message. */
-  priority: z.number().int().min(0).max(1000),
-  enabled: z.boolean().default(true),
-  description: z.string().max(500).default(''),
-});
-export type MessageRule = z.infer<typeof MessageRuleSchema>;
+  const FieldSpecSchema = z.object({
+    /** Exact labels, compared after lower-casing and trimming punctuation (":", "*", "#"). */
+    labels: z.array(shortText).max(200),
+    /** Regex sources tried on a normalised label when no exact label of any field matched. */
+    labelPatterns: z.array(pattern).max(50).default([]),
+    /** Generic labels ("Reference", "Date") that yield to a more specific label or to the page heading. */
+    weakLabels: z.array(shortText).max(50).default([]),
+    /** Optional CSS selectors whose element text is this field's value. */
+    selectors: z.array(shortText).max(20).default([]),
+  });
 
-export const PageSignalsSchema = z.object({
-  /** Regex sources tested against the URL path (and query). */
-  urlPatterns: z.array(pattern).max(50),
-  /** Regex sources tested against the main heading (h1) and the document title. */
-  headingPatterns: z.array(pattern).max(50),
-  /** Regex sources tested against section headings (h2-h4, captions, legends) in the main content. */
-  sectionPatterns: z.array(pattern).max(50),
-});
-export type PageSignals = z.infer<typeof PageSignalsSchema>;
+  const GuidanceSchema = z.object({
+    label: shortText,
+    cause: text,
+    action: text,
+    /** Who may act, in the guide's words (e.g. "authorized admin or finance user"). */
+    whoMayAct: text,
+    /** Which role ids may take the action themselves; others are told to ask. */
+    actingRoles: z.array(shortText).max(20),
+    /** Ids into firstChecks. */
+    checks: z.array(shortText).max(20),
+    /** Ids into commonMistakes. */
+    mistakes: z.array(shortText).max(20),
+    /** Whether one retry after the fix is advised for this type. */
+    retryAdvice: z.enum(['after-fix', 'wait-then-once', 'compare-first', 'never', 'read-first']),
+  });
 
-export const FieldSpecSchema = z.object({
-  /** Exact labels, compared after lower-casing and trimming punctuation (":", "*", "#"). */
-  labels: z.array(shortText).max(200),
-  /** Regex sources tried on a normalised label when no exact label of any field matched. */
-  labelPatterns: z.array(pattern).max(50).default([]),
-  /** Generic labels ("Reference", "Date") that yield to a more specific label or to the page heading. */
-  weakLabels: z.array(shortText).max(50).default([]),
-  /** Optional CSS selectors whose element text is this field's value. */
-  selectors: z.array(shortText).max(20).default([]),
-});
-export type FieldSpec = z.infer<typeof FieldSpecSchema>;
+  const RoleSchema = z.object({
+    id: shortText,
+    label: shortText,
+    /** Older AWRA wording for the same role. */
+    aliases: z.array(shortText).max(10).default([]),
+    /** Retries allowed per failure while the message stays the same. */
+    retryLimit: z.number().int().min(0).max(20),
+    mayRetry: z.boolean(),
+  });
 
-export const GuidanceSchema = z.object({
-  label: shortText,
-  cause: text,
-  action: text,
-  /** Who may act, in the guide's words (e.g. "authorized admin or finance user"). */
-  whoMayAct: text,
-  /** Which role ids may take the action themselves; others are told to ask. */
-  actingRoles: z.array(shortText).max(20),
-  /** Ids into firstChecks. */
-  checks: z.array(shortText).max(20),
-  /** Ids into commonMistakes. */
-  mistakes: z.array(shortText).max(20),
-  /** Whether one retry after the fix is advised for this type. */
-  retryAdvice: z.enum(['after-fix', 'wait-then-once', 'compare-first', 'never', 'read-first']),
-});
-export type Guidance = z.infer<typeof GuidanceSchema>;
+  const checklistItem = z.object({ id: shortText, text });
 
-export const RoleSchema = z.object({
-  id: shortText,
-  label: shortText,
-  /** Older AWRA wording for the same role. */
-  aliases: z.array(shortText).max(10).default([]),
-  /** Retries allowed per failure while the message stays the same. */
-  retryLimit: z.number().int().min(0).max(20),
-  mayRetry: z.boolean(),
-});
-export type Role = z.infer<typeof RoleSchema>;
+  const RulePackSchema = z.object({
+    schemaVersion: z.literal(RULE_PACK_SCHEMA_VERSION),
+    name: shortText,
+    /** Pack revision, bumped on every saved edit. */
+    revision: z.number().int().min(0),
+    sites: z.array(shortText).max(200),
+    pages: z.object({
+      'sync-hub': PageSignalsSchema,
+      'qbo-sync': PageSignalsSchema,
+      integrations: PageSignalsSchema,
+      'sync-log': PageSignalsSchema,
+    }),
+    /** Label synonyms and selectors for every SyncRecord field. */
+    fields: z.record(RecordFieldSchema, FieldSpecSchema),
+    /** Status words (lower case) per normalised status. */
+    statuses: z.record(StatusSchema, z.array(shortText).max(100)),
+    /** Record kinds: canonical name -> words and record-number prefixes that mean it. */
+    recordTypes: z
+      .array(
+        z.object({
+          name: shortText,
+          words: z.array(shortText).max(50),
+          prefixes: z.array(shortText).max(20).default([]),
+        }),
+      )
+      .max(100),
+    /** Labels whose number is the attempt's ordinal ("Attempt 2" is the first retry): retries = n - 1. */
+    attemptNumberLabels: z.array(shortText).max(20).default([]),
+    /** Identifier prefixes that mark a sync run rather than a record ("SR" in SR-2026-11-0425). */
+    syncRunPrefixes: z.array(shortText).max(50).default([]),
+    /** Known connector names, used to recognise connector cards and text. */
+    connectors: z.array(shortText).max(100),
+    messageRules: z.array(MessageRuleSchema).max(2000),
+    guidance: z.record(MessageTypeSchema, GuidanceSchema),
+    firstChecks: z.array(checklistItem).max(50),
+    commonMistakes: z.array(checklistItem).max(50),
+    roles: z.array(RoleSchema).min(1).max(20),
+    defaultRole: shortText,
+    /** Button or link words that start a retry. */
+    retryControls: z.array(shortText).max(50),
+    escalation: z.object({
+      connectorFailureThreshold: z.number().int().min(1).max(10000),
+      windowHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 90),
+      triggers: z.array(checklistItem).max(20),
+      /** The guide's escalation format, in order. */
+      formatFields: z.array(shortText).max(40),
+      template: z.string().max(10000),
+    }),
+    support: z.object({
+      email: z.string().max(200),
+      url: z.string().url().max(500),
+      failedSyncGuide: z.string().url().max(500),
+    }),
+    /** Longest message kept from a page, in characters. */
+    maxMessageLength: z.number().int().min(100).max(100000),
+  });
 
-const checklistItem = z.object({ id: shortText, text });
+  return {
+    MessageTypeSchema,
+    PageKindSchema,
+    StatusSchema,
+    RecordFieldSchema,
+    MessageRuleSchema,
+    PageSignalsSchema,
+    FieldSpecSchema,
+    GuidanceSchema,
+    RoleSchema,
+    RulePackSchema,
+  };
+}
 
-export const RulePackSchema = z.object({
-  schemaVersion: z.literal(RULE_PACK_SCHEMA_VERSION),
-  name: shortText,
-  /** Pack revision, bumped on every saved edit. */
-  revision: z.number().int().min(0),
-  sites: z.array(shortText).max(200),
-  pages: z.object({
-    'sync-hub': PageSignalsSchema,
-    'qbo-sync': PageSignalsSchema,
-    integrations: PageSignalsSchema,
-    'sync-log': PageSignalsSchema,
-  }),
-  /** Label synonyms and selectors for every SyncRecord field. */
-  fields: z.record(RecordFieldSchema, FieldSpecSchema),
-  /** Status words (lower case) per normalised status. */
-  statuses: z.record(StatusSchema, z.array(shortText).max(100)),
-  /** Record kinds: canonical name -> words and record-number prefixes that mean it. */
-  recordTypes: z
-    .array(
-      z.object({
-        name: shortText,
-        words: z.array(shortText).max(50),
-        prefixes: z.array(shortText).max(20).default([]),
-      }),
-    )
-    .max(100),
-  /** Labels whose number is the attempt's ordinal ("Attempt 2" is the first retry): retries = n - 1. */
-  attemptNumberLabels: z.array(shortText).max(20).default([]),
-  /** Identifier prefixes that mark a sync run rather than a record ("SR" in SR-2026-11-0425). */
-  syncRunPrefixes: z.array(shortText).max(50).default([]),
-  /** Known connector names, used to recognise connector cards and text. */
-  connectors: z.array(shortText).max(100),
-  messageRules: z.array(MessageRuleSchema).max(2000),
-  guidance: z.record(MessageTypeSchema, GuidanceSchema),
-  firstChecks: z.array(checklistItem).max(50),
-  commonMistakes: z.array(checklistItem).max(50),
-  roles: z.array(RoleSchema).min(1).max(20),
-  defaultRole: shortText,
-  /** Button or link words that start a retry. */
-  retryControls: z.array(shortText).max(50),
-  escalation: z.object({
-    connectorFailureThreshold: z.number().int().min(1).max(10000),
-    windowHours: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 90),
-    triggers: z.array(checklistItem).max(20),
-    /** The guide's escalation format, in order. */
-    formatFields: z.array(shortText).max(40),
-    template: z.string().max(10000),
-  }),
-  support: z.object({
-    email: z.string().max(200),
-    url: z.string().url().max(500),
-    failedSyncGuide: z.string().url().max(500),
-  }),
-  /** Longest message kept from a page, in characters. */
-  maxMessageLength: z.number().int().min(100).max(100000),
-});
-export type RulePack = z.infer<typeof RulePackSchema>;
+let built: ReturnType<typeof buildSchemas> | undefined;
+export const ruleSchemas = () => (built ??= buildSchemas());
+
+type Schemas = ReturnType<typeof buildSchemas>;
+export type MessageRule = z.infer<Schemas['MessageRuleSchema']>;
+export type PageSignals = z.infer<Schemas['PageSignalsSchema']>;
+export type FieldSpec = z.infer<Schemas['FieldSpecSchema']>;
+export type Guidance = z.infer<Schemas['GuidanceSchema']>;
+export type Role = z.infer<Schemas['RoleSchema']>;
+export type RulePack = z.infer<Schemas['RulePackSchema']>;

@@ -4,28 +4,44 @@
  * Each value uses the rule pack's own limits; a value that fails is dropped and reported alone.
  */
 import { z } from '../zod';
-import { RulePackSchema } from '../rules/schema';
+import { ruleSchemas } from '../rules/schema';
 
-const escalation = RulePackSchema.shape.escalation.shape;
-const support = RulePackSchema.shape.support.shape;
+/** Built on first use, like the pack's schemas it borrows from (lib/rules/schema.ts). */
+function buildPolicySchema() {
+  const { escalation, support } = ruleSchemas().RulePackSchema.shape;
+  return z.object({
+    /** A whole rule pack as JSON text; replaces the admin's pack and locks every rule section. */
+    rulePack: z.string().max(2_000_000),
+    /** The user's AWRA role id; locks the role picker. */
+    role: z.string().min(1).max(200),
+    supportEmail: support.shape.email,
+    supportUrl: support.shape.url,
+    connectorFailureThreshold: escalation.shape.connectorFailureThreshold,
+    windowHours: escalation.shape.windowHours,
+    escalationTemplate: escalation.shape.template,
+    /** Retry limit per role id. */
+    retryLimits: z.record(z.string().max(200), z.number().int().min(0).max(20)),
+  });
+}
 
-export const ManagedPolicySchema = z.object({
-  /** A whole rule pack as JSON text; replaces the admin's pack and locks every rule section. */
-  rulePack: z.string().max(2_000_000),
-  /** The user's AWRA role id; locks the role picker. */
-  role: z.string().min(1).max(200),
-  supportEmail: support.email,
-  supportUrl: support.url,
-  connectorFailureThreshold: escalation.connectorFailureThreshold,
-  windowHours: escalation.windowHours,
-  escalationTemplate: escalation.template,
-  /** Retry limit per role id. */
-  retryLimits: z.record(z.string().max(200), z.number().int().min(0).max(20)),
-});
-export type ManagedPolicy = Partial<z.infer<typeof ManagedPolicySchema>>;
+let built: ReturnType<typeof buildPolicySchema> | undefined;
+export const managedPolicySchema = () => (built ??= buildPolicySchema());
 
-export type PolicyKey = keyof z.infer<typeof ManagedPolicySchema>;
-export const POLICY_KEYS = Object.keys(ManagedPolicySchema.shape) as PolicyKey[];
+type PolicyValues = z.infer<ReturnType<typeof buildPolicySchema>>;
+export type ManagedPolicy = Partial<PolicyValues>;
+export type PolicyKey = keyof PolicyValues;
+
+/** Every policy key (test/unit/settings-layers.test.ts holds it equal to the schema's keys). */
+export const POLICY_KEYS = [
+  'rulePack',
+  'role',
+  'supportEmail',
+  'supportUrl',
+  'connectorFailureThreshold',
+  'windowHours',
+  'escalationTemplate',
+  'retryLimits',
+] as const satisfies readonly PolicyKey[];
 
 /** The valid part of a managed-storage read, and one problem line per dropped value. */
 export function readPolicy(raw: unknown): { policy: ManagedPolicy; problems: string[] } {
@@ -35,7 +51,7 @@ export function readPolicy(raw: unknown): { policy: ManagedPolicy; problems: str
   for (const key of POLICY_KEYS) {
     const value = (raw as Record<string, unknown>)[key];
     if (value === undefined) continue;
-    const parsed = ManagedPolicySchema.shape[key].safeParse(value);
+    const parsed = managedPolicySchema().shape[key].safeParse(value);
     if (parsed.success) policy[key] = parsed.data;
     else problems.push(`policy ${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}; ignored`);
   }

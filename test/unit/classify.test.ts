@@ -10,7 +10,7 @@ import {
 } from '../../lib/analyze/classify';
 import { MESSAGE_TYPES, type MessageType } from '../../lib/analyze/types';
 import { defaultMessageRules } from '../../lib/rules/default/messages';
-import { MessageRuleSchema, type MessageRule } from '../../lib/rules/schema';
+import { ruleSchemas, type MessageRule } from '../../lib/rules/schema';
 
 interface Sample {
   line: number;
@@ -78,7 +78,7 @@ describe('message corpus', () => {
 describe('default message rules', () => {
   it('validate with MessageRuleSchema and compile with the iu flags', () => {
     for (const r of defaultMessageRules) {
-      const parsed = MessageRuleSchema.safeParse(r);
+      const parsed = ruleSchemas().MessageRuleSchema.safeParse(r);
       expect(parsed.success, `${r.id}: ${parsed.error?.message ?? ''}`).toBe(true);
       expect(parsed.data).toEqual(r);
       expect(() => new RegExp(r.pattern, 'iu'), r.id).not.toThrow();

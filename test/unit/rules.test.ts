@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_TYPES, RECORD_FIELDS } from '../../lib/analyze/types';
 import { defaultRulePack } from '../../lib/rules/default';
 import { parseRulePack, parseRulePackText } from '../../lib/rules/load';
-import { RulePackSchema } from '../../lib/rules/schema';
+import { ruleSchemas } from '../../lib/rules/schema';
 
 describe('the built-in rule pack', () => {
   it('validates against its own schema', () => {
-    const result = RulePackSchema.safeParse(defaultRulePack);
+    const result = ruleSchemas().RulePackSchema.safeParse(defaultRulePack);
     expect(result.success ? [] : result.error.issues).toEqual([]);
   });
 

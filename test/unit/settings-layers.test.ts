@@ -130,4 +130,9 @@ describe('the managed-storage schema', () => {
     };
     expect(Object.keys(schema.properties).sort()).toEqual([...POLICY_KEYS].sort());
   });
+
+  it('reads every key its validation schema holds, and no other', async () => {
+    const { POLICY_KEYS, managedPolicySchema } = await import('../../lib/settings/policy');
+    expect(Object.keys(managedPolicySchema().shape).sort()).toEqual([...POLICY_KEYS].sort());
+  });
 });
