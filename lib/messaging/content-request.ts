@@ -1,6 +1,4 @@
-// First: zod's jitless setting (lib/zod.ts) must hold before this module builds its schemas.
-import '../zod';
-import * as z from 'zod/mini';
+import { z } from '../zod-mini';
 
 /**
  * Requests a content script answers; only the extension's own pages may send them. The always-on

@@ -2,7 +2,7 @@
  * Runtime messages between the content script and the background's store (IndexedDB lives only in
  * the extension's origin). Every request is validated here before the background acts on it.
  */
-import { z } from '../zod';
+import { z } from '../zod-mini';
 import { MESSAGE_TYPES, STATUSES } from '../analyze/types';
 
 export const LIMITS = {
@@ -14,14 +14,14 @@ export const LIMITS = {
   failures: 5000,
 } as const;
 
-const connector = z.string().min(1).max(LIMITS.connector);
-const recordNumber = z.string().min(1).max(LIMITS.recordNumber);
-const message = z.string().max(LIMITS.message).nullable();
+const connector = z.string().check(z.minLength(1), z.maxLength(LIMITS.connector));
+const recordNumber = z.string().check(z.minLength(1), z.maxLength(LIMITS.recordNumber));
+const message = z.nullable(z.string().check(z.maxLength(LIMITS.message)));
 const ref = { connector, recordNumber };
 
 export const FailureReportSchema = z.strictObject({
   ...ref,
-  messageType: z.enum(MESSAGE_TYPES).nullable(),
+  messageType: z.nullable(z.enum(MESSAGE_TYPES)),
   message,
 });
 
@@ -31,12 +31,14 @@ export const StoreRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('record-outcome'), ...ref, outcome: z.enum(STATUSES) }),
   z.strictObject({
     type: z.literal('note-failures'),
-    records: z.array(FailureReportSchema).max(LIMITS.failures),
+    records: z.array(FailureReportSchema).check(z.maxLength(LIMITS.failures)),
   }),
   z.strictObject({
     type: z.literal('set-checklist'),
     ...ref,
-    ticks: z.array(z.string().min(1).max(LIMITS.tick)).max(LIMITS.ticks),
+    ticks: z
+      .array(z.string().check(z.minLength(1), z.maxLength(LIMITS.tick)))
+      .check(z.maxLength(LIMITS.ticks)),
     collapsed: z.boolean(),
     dismissed: z.boolean(),
   }),
@@ -46,8 +48,8 @@ export type StoreRequestType = StoreRequest['type'];
 
 const AttemptSchema = z.object({
   at: z.number(),
-  message: z.string().nullable(),
-  outcome: z.enum(STATUSES).nullable(),
+  message: z.nullable(z.string()),
+  outcome: z.nullable(z.enum(STATUSES)),
   overridden: z.boolean(),
 });
 const HistorySchema = z.object({ attempts: z.array(AttemptSchema) });
@@ -62,23 +64,23 @@ const ChecklistSchema = z.object({
 export const UnavailableSchema = z.object({ available: z.literal(false), reason: z.string() });
 export type Unavailable = z.infer<typeof UnavailableSchema>;
 
-const ok = <T extends z.ZodRawShape>(shape: T) =>
+const ok = <T extends z.core.$ZodLooseShape>(shape: T) =>
   z.union([z.object({ available: z.literal(true), ...shape }), UnavailableSchema]);
 
 export const StoreResponseSchemas = {
   'get-record-state': ok({
     history: HistorySchema,
-    checklist: ChecklistSchema.nullable(),
+    checklist: z.nullable(ChecklistSchema),
     /** Distinct records of this connector seen failing within the window. */
-    connectorFailures: z.number().int().min(0),
+    connectorFailures: z.int().check(z.gte(0)),
   }),
   'record-retry': ok({ history: HistorySchema }),
   /** updated: false when no attempt was waiting for an outcome. */
   'record-outcome': ok({ updated: z.boolean() }),
   /** Per connector in the batch: distinct records failing within the window, these included. */
-  'note-failures': ok({ connectorFailures: z.record(z.string(), z.number().int().min(0)) }),
+  'note-failures': ok({ connectorFailures: z.record(z.string(), z.int().check(z.gte(0))) }),
   'set-checklist': ok({}),
-} satisfies Record<StoreRequestType, z.ZodType>;
+} satisfies Record<StoreRequestType, z.ZodMiniType>;
 
 export type StoreResponse<T extends StoreRequestType> = z.infer<(typeof StoreResponseSchemas)[T]>;
 
@@ -87,8 +89,8 @@ export function parseStoreResponse<T extends StoreRequestType>(
   type: T,
   value: unknown,
 ): StoreResponse<T> | null {
-  const parsed = (StoreResponseSchemas[type] as unknown as z.ZodType<StoreResponse<T>>).safeParse(
-    value,
-  );
+  const parsed = (
+    StoreResponseSchemas[type] as unknown as z.ZodMiniType<StoreResponse<T>>
+  ).safeParse(value);
   return parsed.success ? parsed.data : null;
 }

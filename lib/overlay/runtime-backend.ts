@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { MessageType, Status } from '../analyze/types';
 import { LIMITS, StoreResponseSchemas, type StoreRequest } from '../messaging/store-protocol';
 import { emptyState, type OverlayBackend } from './backend';
@@ -22,7 +22,7 @@ const notSaved = (answer: { available: false; reason: string } | null) =>
   answer?.reason ?? 'The background did not answer.';
 
 export function runtimeBackend(send: (message: StoreRequest) => Promise<unknown>): OverlayBackend {
-  async function ask<S extends z.ZodType>(
+  async function ask<S extends z.ZodMiniType>(
     message: StoreRequest,
     schema: S,
   ): Promise<z.infer<S> | null> {

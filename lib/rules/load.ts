@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { migratePack } from './migrate';
 import { RULE_PACK_SCHEMA_VERSION, ruleSchemas, type RulePack } from './schema';
 
@@ -18,7 +18,7 @@ export const MAX_PACK_BYTES = 2_000_000;
 export const MAX_MESSAGE_RULES = 2000;
 
 /** "messageRules.3.pattern: invalid regular expression …" for each problem. */
-export function describeIssues(error: z.ZodError): string[] {
+export function describeIssues(error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     return `${path || '(root)'}: ${issue.message}`;

@@ -1,4 +1,6 @@
-import { z } from '../zod';
+import { z } from '../zod-mini';
+import { config } from 'zod/v4/core';
+import en from 'zod/v4/locales/en.js';
 import { MESSAGE_TYPES, PAGE_KINDS, RECORD_FIELDS, STATUSES } from '../analyze/types';
 import { patternProblem } from './regex-safety';
 
@@ -11,20 +13,22 @@ export const RULE_PACK_SCHEMA_VERSION = 1;
  * when an admin's pack is stored or set by policy; with the built-in pack it never does.
  */
 function buildSchemas() {
-  const text = z.string().min(1).max(2000);
-  const shortText = z.string().min(1).max(200);
+  // An admin reads these errors (options page): English messages, as classic zod sets them.
+  config(en());
+  const text = z.string().check(z.minLength(1), z.maxLength(2000));
+  const shortText = z.string().check(z.minLength(1), z.maxLength(200));
   /**
    * A regular expression source, compiled case-insensitively; one that does not compile or is
    * prone to catastrophic backtracking is refused with the reason (lib/rules/regex-safety.ts).
    */
-  const pattern = z
-    .string()
-    .min(1)
-    .max(1000)
-    .superRefine((source, ctx) => {
+  const pattern = z.string().check(
+    z.minLength(1),
+    z.maxLength(1000),
+    z.superRefine((source, ctx) => {
       const problem = patternProblem(source);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
+    }),
+  );
 
   const MessageTypeSchema = z.enum(MESSAGE_TYPES);
   const PageKindSchema = z.enum(PAGE_KINDS);
@@ -37,29 +41,29 @@ function buildSchemas() {
     /** Regular expression source, matched case-insensitively against the whole message. */
     pattern,
     /** Higher wins when several rules match one message. */
-    priority: z.number().int().min(0).max(1000),
-    enabled: z.boolean().default(true),
-    description: z.string().max(500).default(''),
+    priority: z.int().check(z.gte(0), z.lte(1000)),
+    enabled: z._default(z.boolean(), true),
+    description: z._default(z.string().check(z.maxLength(500)), ''),
   });
 
   const PageSignalsSchema = z.object({
     /** Regex sources tested against the URL path (and query). */
-    urlPatterns: z.array(pattern).max(50),
+    urlPatterns: z.array(pattern).check(z.maxLength(50)),
     /** Regex sources tested against the main heading (h1) and the document title. */
-    headingPatterns: z.array(pattern).max(50),
+    headingPatterns: z.array(pattern).check(z.maxLength(50)),
     /** Regex sources tested against section headings (h2-h4, captions, legends) in the main content. */
-    sectionPatterns: z.array(pattern).max(50),
+    sectionPatterns: z.array(pattern).check(z.maxLength(50)),
   });
 
   const FieldSpecSchema = z.object({
     /** Exact labels, compared after lower-casing and trimming punctuation (":", "*", "#"). */
-    labels: z.array(shortText).max(200),
+    labels: z.array(shortText).check(z.maxLength(200)),
     /** Regex sources tried on a normalised label when no exact label of any field matched. */
-    labelPatterns: z.array(pattern).max(50).default([]),
+    labelPatterns: z._default(z.array(pattern).check(z.maxLength(50)), []),
     /** Generic labels ("Reference", "Date") that yield to a more specific label or to the page heading. */
-    weakLabels: z.array(shortText).max(50).default([]),
+    weakLabels: z._default(z.array(shortText).check(z.maxLength(50)), []),
     /** Optional CSS selectors whose element text is this field's value. */
-    selectors: z.array(shortText).max(20).default([]),
+    selectors: z._default(z.array(shortText).check(z.maxLength(20)), []),
   });
 
   const GuidanceSchema = z.object({
@@ -69,11 +73,11 @@ function buildSchemas() {
     /** Who may act, in the guide's words (e.g. "authorized admin or finance user"). */
     whoMayAct: text,
     /** Which role ids may take the action themselves; others are told to ask. */
-    actingRoles: z.array(shortText).max(20),
+    actingRoles: z.array(shortText).check(z.maxLength(20)),
     /** Ids into firstChecks. */
-    checks: z.array(shortText).max(20),
+    checks: z.array(shortText).check(z.maxLength(20)),
     /** Ids into commonMistakes. */
-    mistakes: z.array(shortText).max(20),
+    mistakes: z.array(shortText).check(z.maxLength(20)),
     /** Whether one retry after the fix is advised for this type. */
     retryAdvice: z.enum(['after-fix', 'wait-then-once', 'compare-first', 'never', 'read-first']),
   });
@@ -82,9 +86,9 @@ function buildSchemas() {
     id: shortText,
     label: shortText,
     /** Older AWRA wording for the same role. */
-    aliases: z.array(shortText).max(10).default([]),
+    aliases: z._default(z.array(shortText).check(z.maxLength(10)), []),
     /** Retries allowed per failure while the message stays the same. */
-    retryLimit: z.number().int().min(0).max(20),
+    retryLimit: z.int().check(z.gte(0), z.lte(20)),
     mayRetry: z.boolean(),
   });
 
@@ -94,8 +98,8 @@ function buildSchemas() {
     schemaVersion: z.literal(RULE_PACK_SCHEMA_VERSION),
     name: shortText,
     /** Pack revision, bumped on every saved edit. */
-    revision: z.number().int().min(0),
-    sites: z.array(shortText).max(200),
+    revision: z.int().check(z.gte(0)),
+    sites: z.array(shortText).check(z.maxLength(200)),
     pages: z.object({
       'sync-hub': PageSignalsSchema,
       'qbo-sync': PageSignalsSchema,
@@ -105,50 +109,46 @@ function buildSchemas() {
     /** Label synonyms and selectors for every SyncRecord field. */
     fields: z.record(RecordFieldSchema, FieldSpecSchema),
     /** Status words (lower case) per normalised status. */
-    statuses: z.record(StatusSchema, z.array(shortText).max(100)),
+    statuses: z.record(StatusSchema, z.array(shortText).check(z.maxLength(100))),
     /** Record kinds: canonical name -> words and record-number prefixes that mean it. */
     recordTypes: z
       .array(
         z.object({
           name: shortText,
-          words: z.array(shortText).max(50),
-          prefixes: z.array(shortText).max(20).default([]),
+          words: z.array(shortText).check(z.maxLength(50)),
+          prefixes: z._default(z.array(shortText).check(z.maxLength(20)), []),
         }),
       )
-      .max(100),
+      .check(z.maxLength(100)),
     /** Labels whose number is the attempt's ordinal ("Attempt 2" is the first retry): retries = n - 1. */
-    attemptNumberLabels: z.array(shortText).max(20).default([]),
+    attemptNumberLabels: z._default(z.array(shortText).check(z.maxLength(20)), []),
     /** Identifier prefixes that mark a sync run rather than a record ("SR" in SR-2026-11-0425). */
-    syncRunPrefixes: z.array(shortText).max(50).default([]),
+    syncRunPrefixes: z._default(z.array(shortText).check(z.maxLength(50)), []),
     /** Known connector names, used to recognise connector cards and text. */
-    connectors: z.array(shortText).max(100),
-    messageRules: z.array(MessageRuleSchema).max(2000),
+    connectors: z.array(shortText).check(z.maxLength(100)),
+    messageRules: z.array(MessageRuleSchema).check(z.maxLength(2000)),
     guidance: z.record(MessageTypeSchema, GuidanceSchema),
-    firstChecks: z.array(checklistItem).max(50),
-    commonMistakes: z.array(checklistItem).max(50),
-    roles: z.array(RoleSchema).min(1).max(20),
+    firstChecks: z.array(checklistItem).check(z.maxLength(50)),
+    commonMistakes: z.array(checklistItem).check(z.maxLength(50)),
+    roles: z.array(RoleSchema).check(z.minLength(1), z.maxLength(20)),
     defaultRole: shortText,
     /** Button or link words that start a retry. */
-    retryControls: z.array(shortText).max(50),
+    retryControls: z.array(shortText).check(z.maxLength(50)),
     escalation: z.object({
-      connectorFailureThreshold: z.number().int().min(1).max(10000),
-      windowHours: z
-        .number()
-        .int()
-        .min(1)
-        .max(24 * 90),
-      triggers: z.array(checklistItem).max(20),
+      connectorFailureThreshold: z.int().check(z.gte(1), z.lte(10000)),
+      windowHours: z.int().check(z.gte(1), z.lte(24 * 90)),
+      triggers: z.array(checklistItem).check(z.maxLength(20)),
       /** The guide's escalation format, in order. */
-      formatFields: z.array(shortText).max(40),
-      template: z.string().max(10000),
+      formatFields: z.array(shortText).check(z.maxLength(40)),
+      template: z.string().check(z.maxLength(10000)),
     }),
     support: z.object({
-      email: z.string().max(200),
-      url: z.string().url().max(500),
-      failedSyncGuide: z.string().url().max(500),
+      email: z.string().check(z.maxLength(200)),
+      url: z.url().check(z.maxLength(500)),
+      failedSyncGuide: z.url().check(z.maxLength(500)),
     }),
     /** Longest message kept from a page, in characters. */
-    maxMessageLength: z.number().int().min(100).max(100000),
+    maxMessageLength: z.int().check(z.gte(100), z.lte(100000)),
   });
 
   return {

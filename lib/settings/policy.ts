@@ -3,7 +3,7 @@
  * (Chrome: the ExtensionSettings / 3rdparty policy, described by public/managed-schema.json).
  * Each value uses the rule pack's own limits; a value that fails is dropped and reported alone.
  */
-import { z } from '../zod';
+import { z } from '../zod-mini';
 import { ruleSchemas } from '../rules/schema';
 
 /** Built on first use, like the pack's schemas it borrows from (lib/rules/schema.ts). */
@@ -11,16 +11,16 @@ function buildPolicySchema() {
   const { escalation, support } = ruleSchemas().RulePackSchema.shape;
   return z.object({
     /** A whole rule pack as JSON text; replaces the admin's pack and locks every rule section. */
-    rulePack: z.string().max(2_000_000),
+    rulePack: z.string().check(z.maxLength(2_000_000)),
     /** The user's AWRA role id; locks the role picker. */
-    role: z.string().min(1).max(200),
+    role: z.string().check(z.minLength(1), z.maxLength(200)),
     supportEmail: support.shape.email,
     supportUrl: support.shape.url,
     connectorFailureThreshold: escalation.shape.connectorFailureThreshold,
     windowHours: escalation.shape.windowHours,
     escalationTemplate: escalation.shape.template,
     /** Retry limit per role id. */
-    retryLimits: z.record(z.string().max(200), z.number().int().min(0).max(20)),
+    retryLimits: z.record(z.string().check(z.maxLength(200)), z.int().check(z.gte(0), z.lte(20))),
   });
 }
 

@@ -51,17 +51,20 @@ describe('zod runs jitless wherever it builds a schema', () => {
   const files = DIRS.flatMap((dir) => sources(join(ROOT, dir)));
   const runtimeZod = /^import\s+(?!type\b)[^;]*from\s+'zod(?:\/[\w/]+)?';/m;
 
-  it('lib/zod.ts turns the probe off', async () => {
+  it('lib/zod.ts (classic) and lib/zod-mini.ts (zod/mini) turn the probe off', async () => {
     const { z } = await import('../../lib/zod');
     expect(z.config().jitless).toBe(true);
+    const mini = await import('../../lib/zod-mini');
+    expect(mini.z.config().jitless).toBe(true);
   });
 
-  it('every other runtime import of zod comes after lib/zod.ts', () => {
+  it('every other runtime import of zod comes after lib/zod.ts or lib/zod-mini.ts', () => {
+    const configModules = [join('lib', 'zod.ts'), join('lib', 'zod-mini.ts')];
     const late = files.flatMap((file) => {
       const text = readFileSync(file, 'utf8');
       const at = text.search(runtimeZod);
-      if (at < 0 || relative(ROOT, file) === join('lib', 'zod.ts')) return [];
-      const config = text.search(/^import\s+(?:\{ z \} from\s+)?'(?:\.\.?\/)+zod';/m);
+      if (at < 0 || configModules.includes(relative(ROOT, file))) return [];
+      const config = text.search(/^import\s+(?:\{ z \} from\s+)?'(?:\.\.?\/)+zod(?:-mini)?';/m);
       return config >= 0 && config < at ? [] : [relative(ROOT, file)];
     });
     expect(late).toEqual([]);
