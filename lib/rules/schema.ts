@@ -1,7 +1,7 @@
 import { z } from '../zod-mini';
 import { config } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
-import { MESSAGE_TYPES, PAGE_KINDS, RECORD_FIELDS, STATUSES } from '../analyze/types';
+import { MESSAGE_TYPES, RECORD_FIELDS, STATUSES } from '../analyze/types';
 import { patternProblem } from './regex-safety';
 
 /** Bump when the pack's shape changes; lib/rules/migrate.ts upgrades older packs. */
@@ -31,7 +31,6 @@ function buildSchemas() {
   );
 
   const MessageTypeSchema = z.enum(MESSAGE_TYPES);
-  const PageKindSchema = z.enum(PAGE_KINDS);
   const StatusSchema = z.enum(STATUSES);
   const RecordFieldSchema = z.enum(RECORD_FIELDS);
 
@@ -152,10 +151,6 @@ function buildSchemas() {
   });
 
   return {
-    MessageTypeSchema,
-    PageKindSchema,
-    StatusSchema,
-    RecordFieldSchema,
     MessageRuleSchema,
     PageSignalsSchema,
     FieldSpecSchema,
