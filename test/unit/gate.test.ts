@@ -60,6 +60,21 @@ describe('the gate before the engine', () => {
     expect(mayBeSyncScreen(parseHtml(html, url), url, edited)).toBe(true);
   });
 
+  // Each weaker signal opens the gate only with sync evidence on the page, and the evidence alone
+  // does not: the gate reads the evidence first, so each pair is checked both ways.
+  it.each([
+    ['a section heading', '<h2>Sync activity</h2>'],
+    ['a record named by a heading', '<h1>Invoice INV-20417</h1>'],
+    ['a connector card', '<div class="card-title">QuickBooks Online</div>'],
+    ['nothing weaker', '<h2>Overview</h2>'],
+  ])('needs sync evidence next to %s', (signal, markup) => {
+    const url = 'https://acme.awraops.com/overview';
+    const decide = (body: string) =>
+      mayBeSyncScreen(parseHtml(`<main>${markup}${body}</main>`, url), url, signals);
+    expect(decide('\n<p>Opened 3 days ago.</p>')).toBe(false);
+    expect(decide('\n<dl><dt>Status</dt> <dd>Failed</dd></dl>')).toBe(signal !== 'nothing weaker');
+  });
+
   it('reads a sync screen from its URL before its content renders', () => {
     const url = 'https://acme.awraops.com/sync-hub?status=failed';
     expect(mayBeSyncScreen(parseHtml('<main></main>', url), url, signals)).toBe(true);
