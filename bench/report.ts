@@ -5,6 +5,7 @@ import type { HeapFigure } from './heap';
 import type { LiveFigure } from './live';
 import type { LoadFigure } from './page-load';
 import type { SizeFigure } from './size';
+import type { TaskCpuFigure } from './task-cpu';
 
 export interface Results {
   analyze: AnalyzeFigure[];
@@ -13,6 +14,8 @@ export interface Results {
   /** The same exponent for the text walk (the floor). */
   baselineExponent: number;
   pageLoad: LoadFigure[];
+  /** The dashboard: CPU time of the tasks that ran the extension's scripts (trace). */
+  taskCpu: TaskCpuFigure;
   gate: GateFigure[];
   live: LiveFigure;
   size: SizeFigure[];
@@ -65,11 +68,19 @@ export function rows(r: Results): Row[] {
           `${ms(p.extensionMs)} sampled in its scripts under a profiler (${profiledPercent.toFixed(1)}%; the profiler itself made those loads ${ms(overhead)} longer)`
         : `${ms(p.extensionMs)} sampled in its scripts (single loads ${span(p.loads.extensionMs)}); TaskDuration ${ms(p.withoutMs)} → ${ms(p.withMs)} (${added}), median of ${p.runs}`,
       // The long list: everything the extension adds (script, layout, paint, GC) in the CDP
-      // metrics the issue names. The dashboard: the sampled figure, because two totals of about
-      // 100 ms differ by more than the 2 ms budget from one load to the next.
-      budget: sync ? '≤ 10% added (CDP TaskDuration)' : '≤ 2 ms (sampled)',
-      ok: sync ? p.addedPercent <= 10 : p.extensionMs <= 2,
+      // metrics the issue names. The dashboard is judged on the CPU time of its tasks (below):
+      // two totals of about 100 ms differ by more than the 2 ms budget from one load to the
+      // next, and a profile's samples count the time the renderer was descheduled mid-script.
+      budget: sync ? '≤ 10% added (CDP TaskDuration)' : 'reference',
+      ok: sync ? p.addedPercent <= 10 : null,
     });
+    if (!sync)
+      out.push({
+        figure: `2. page load, ${p.page}: CPU time of the tasks that run the extension's scripts`,
+        value: `${ms(r.taskCpu.cpuMs)} (single loads ${span(r.taskCpu.loads)}), median of ${r.taskCpu.runs} traced loads; the isolated world's set-up included`,
+        budget: '≤ 2 ms',
+        ok: r.taskCpu.cpuMs <= 2,
+      });
   }
   for (const g of r.gate) {
     out.push({

@@ -13,6 +13,7 @@ import { benchLive } from './live';
 import { benchPageLoad } from './page-load';
 import { markdownTable, rows, type Results } from './report';
 import { benchSize } from './size';
+import { benchTaskCpu } from './task-cpu';
 import { round } from './stats';
 
 const quick = process.argv.includes('--quick');
@@ -55,6 +56,7 @@ try {
       origin,
     ),
   ];
+  const taskCpu = await benchTaskCpu(ext.browser, `${mock.url}/`, quick ? 3 : 11, 1000, origin);
   const gate = [
     await benchGate(page, 'dashboard', `${mock.url}/`),
     await benchGate(page, 'Sync Hub, 5,000 rows', `${mock.url}/sync-hub?rows=5000`),
@@ -76,6 +78,7 @@ try {
     growthExponent,
     baselineExponent,
     pageLoad,
+    taskCpu,
     gate,
     live,
     size,
