@@ -35,8 +35,10 @@ export function mayBeSyncScreen(doc: Document, url: string | null, signals: Gate
     return false;
   for (const heading of doc.querySelectorAll(HEADINGS)) {
     const text = heading.textContent ?? '';
-    // The engine also counts a record named by the main heading ("Invoice INV-20417").
-    if (matches(signals.heading, text, HEADING_LIMIT) || hasIdLike(text.toLowerCase())) return true;
+    // The engine also counts a record named by the main heading ("Invoice INV-20417"); an h1's
+    // page signals were matched above.
+    if (heading.tagName !== 'H1' && matches(signals.heading, text, HEADING_LIMIT)) return true;
+    if (hasIdLike(text.toLowerCase())) return true;
   }
   if (signals.connectors.length === 0) return false;
   for (const el of root.querySelectorAll(CARD_HEADINGS)) {
