@@ -14,8 +14,8 @@ const CARD_HEADING_LIMIT = 120;
  * full engine, loaded only on a yes, makes the real decision. It must never say no where the
  * engine finds a sync screen: every signal the engine scores is tested here on a superset of its
  * inputs, and the weaker ones (a section heading, a record named by a heading, a connector's
- * card) count when the content also names a field of sync evidence (status, message, sync run,
- * retries), without which the engine finds no sync record.
+ * card) count when the content also names a field of sync evidence (message, sync run, retries,
+ * or a status with a status word), without which the engine finds no sync record.
  *
  * Order matters on a page load: the evidence is read before the weaker signals, so a page
  * without it (most AWRA pages) never reads its other headings. In the extension's isolated world
@@ -31,8 +31,7 @@ export function mayBeSyncScreen(doc: Document, url: string | null, signals: Gate
     if (matches(signals.heading, mainHeadings[i]!.textContent ?? '', HEADING_LIMIT)) return true;
   }
   const root = doc.querySelector('main, [role=main]') ?? doc.body;
-  if (!root || !namesEvidence((root.textContent ?? '').toLowerCase(), signals.evidence))
-    return false;
+  if (!root || !namesEvidence(root.textContent ?? '', signals)) return false;
   for (const heading of doc.querySelectorAll(HEADINGS)) {
     const text = heading.textContent ?? '';
     // The engine also counts a record named by the main heading ("Invoice INV-20417"); an h1's
@@ -45,20 +44,28 @@ export function mayBeSyncScreen(doc: Document, url: string | null, signals: Gate
     const text = el.textContent ?? '';
     if (text.length > CARD_HEADING_LIMIT) continue;
     const lower = text.toLowerCase();
-    for (const name of signals.connectors) if (hasWord(lower, name, false)) return true;
+    for (const name of signals.connectors) if (hasWord(lower, name, false, text)) return true;
   }
   return false;
 }
 
 /**
  * Does the text name a field of sync evidence? A label of several words counts when each of its
- * words is in the text (a superset of the label itself being there).
+ * words is in the text (a superset of the label itself being there); a status label only with a
+ * status phrase in the text as well.
  */
-function namesEvidence(text: string, evidence: string[][]): boolean {
-  for (const words of evidence) {
-    let all = true;
-    for (const word of words) all &&= hasWord(text, word);
-    if (all) return true;
+function namesEvidence(raw: string, signals: GateSignals): boolean {
+  const text = raw.toLowerCase();
+  for (const words of signals.evidence) if (hasAllWords(text, raw, words)) return true;
+  for (const words of signals.statusLabels) {
+    if (!hasAllWords(text, raw, words)) continue;
+    for (const phrase of signals.statusWords) if (hasAllWords(text, raw, phrase)) return true;
+    return false;
   }
   return false;
+}
+
+function hasAllWords(text: string, raw: string, words: string[]): boolean {
+  for (const word of words) if (!hasWord(text, word, true, raw)) return false;
+  return true;
 }

@@ -14,12 +14,20 @@ export interface GateSignals {
   /** Known connector names, lower case. */
   connectors: string[];
   /**
-   * Per label of a field the engine's sync evidence rests on (status, message, sync run, retry
+   * Per label of a field that is sync evidence on its own to the engine (message, sync run, retry
    * count): its words, lower case, split at every character that is not an ASCII letter, digit
    * or "#". Finer than the engine's words, so a label the engine can find has all its pieces on
    * the page.
    */
   evidence: string[][];
+  /**
+   * The status field's labels, split the same way. A status is evidence to the engine only when
+   * its value reads as one of the pack's statuses, so these count only next to `statusWords`: a
+   * customer's "Status: Active" is not a sync screen.
+   */
+  statusLabels: string[][];
+  /** The pack's status phrases ("failed", "needs attention"), split the same way. */
+  statusWords: string[][];
 }
 
 /**

@@ -7,8 +7,11 @@ import { requiredLiterals } from '../rules/literals';
 import type { RulePack } from '../rules/schema';
 import type { GateSignals, PatternSet } from './signals';
 
-/** Fields whose labels make sync evidence (lib/analyze/record.ts hasSyncEvidence). */
-const EVIDENCE_FIELDS = ['status', 'message', 'syncRun', 'retryCount'] as const;
+/**
+ * Fields whose labels make sync evidence (lib/analyze/record.ts hasSyncEvidence); the status
+ * field's only with a status the pack knows.
+ */
+const EVIDENCE_FIELDS = ['message', 'syncRun', 'retryCount'] as const;
 const NOT_ASCII_WORD = /[^a-z0-9#]+/;
 
 /**
@@ -29,7 +32,7 @@ function patternSet(sources: string[]): PatternSet {
 }
 
 export function gateSignalSources(
-  pack: Pick<RulePack, 'pages' | 'connectors' | 'fields'>,
+  pack: Pick<RulePack, 'pages' | 'connectors' | 'fields' | 'statuses'>,
 ): GateSignals {
   const kinds = Object.keys(pack.pages) as PageKind[];
   const labels = new Set<string>();
@@ -44,9 +47,14 @@ export function gateSignalSources(
       ]),
     ),
     connectors: [...new Set(pack.connectors.map((name) => name.toLowerCase()))],
-    evidence: [...labels].map((label) => label.split(NOT_ASCII_WORD).filter(Boolean)),
+    evidence: [...labels].map(asciiWords),
+    statusLabels: lowerCased(pack.fields.status?.labels ?? []).map(asciiWords),
+    statusWords: lowerCased(Object.values(pack.statuses).flat()).map(asciiWords),
   };
 }
+
+const asciiWords = (text: string) => text.split(NOT_ASCII_WORD).filter(Boolean);
+const lowerCased = (texts: string[]) => [...new Set(texts.map((text) => text.toLowerCase()))];
 
 /** A pack's signals (tests; the content script reads default-signals.ts). */
 export const gateSignals = gateSignalSources;

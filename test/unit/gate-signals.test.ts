@@ -82,8 +82,37 @@ describe('gate signals', () => {
       { numRuns: 3000 },
     );
     expect(hasWord('sync running', 'run')).toBe(false);
+    expect(hasWord('statusfailed', 'status', true, 'StatusFailed')).toBe(true);
+    expect(hasWord('statusbar', 'status', true, 'Statusbar')).toBe(false);
     expect(hasWord('sync run: sr-1', 'run')).toBe(true);
     expect(hasWord('#qbo', 'qbo', false)).toBe(true);
+  });
+
+  it("finds the engine's words of elements whose texts run together (no white space between)", () => {
+    // Each part is one element's text, as a UI writes it: capitalised words, acronyms, numbers
+    // and record numbers. The engine reads each element alone; the gate reads them joined.
+    const engineWords = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}#]+/u);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.constantFrom('Status', 'Failed', 'Sync run', 'SR-1', 'Retries', '0', 'QBO', 'é', ': '),
+          { maxLength: 10 },
+        ),
+        (parts) => {
+          const raw = parts.join('');
+          // Two acronyms or two numbers in a row read as one even to a person: not asked.
+          if (/QBO[A-Z]{2}|\d\d/.test(raw)) return true;
+          return (
+            parts
+              .flatMap(engineWords)
+              // The gate's words are ASCII (signals.ts): a word with other letters is never asked.
+              .filter((word) => /^[a-z0-9#]+$/.test(word))
+              .every((word) => hasWord(raw.toLowerCase(), word, true, raw))
+          );
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -26,6 +26,18 @@ describe('the gate before the engine', () => {
     });
   }
 
+  // React and most templating render no white space between elements, so the content's text
+  // runs labels into values ("StatusFailed"): the gate must still see what the engine reads.
+  for (const fixture of corpora) {
+    const html = fixture.html.replace(/>\s+</g, '><');
+    const doc = () => parseHtml(html, fixture.url);
+    const page = analyzeDocument(doc(), fixture.url, defaultRulePack).page;
+    if (page === null) continue;
+    it(`lets ${fixture.name} (${page}) through when rendered without white space`, () => {
+      expect(mayBeSyncScreen(doc(), fixture.url, signals)).toBe(true);
+    });
+  }
+
   it('keeps the engine off most pages that are not sync screens', () => {
     const rejected = corpora
       .filter((f) => f.page === null)
@@ -73,6 +85,32 @@ describe('the gate before the engine', () => {
       mayBeSyncScreen(parseHtml(`<main>${markup}${body}</main>`, url), url, signals);
     expect(decide('\n<p>Opened 3 days ago.</p>')).toBe(false);
     expect(decide('\n<dl><dt>Status</dt> <dd>Failed</dd></dl>')).toBe(signal !== 'nothing weaker');
+  });
+
+  it.each([
+    ['a sync status', '<dt>Status</dt><dd>Failed</dd>', true],
+    ['a retry count', '<dt>Retries</dt><dd>0</dd>', true],
+    ['a sync run', '<dt>Sync run</dt><dd>SR-2026-11-0042</dd>', true],
+    ['an acronym before a label', '<dt>QBO</dt><dd>Status</dd><dd>Needs attention</dd>', true],
+    ['a status that is not a sync status', '<dt>Status</dt><dd>Active</dd>', false],
+    ['no label at all', '<dt>Statusbar</dt><dd>shown</dd>', false],
+  ])('reads %s run together with its value as React renders it', (_, fields, expected) => {
+    const url = 'https://acme.awraops.com/customers/CUS-1044';
+    const html = `<main><h1>Customer CUS-1044</h1><dl>${fields}</dl></main>`;
+    expect(mayBeSyncScreen(parseHtml(html, url), url, signals)).toBe(expected);
+  });
+
+  it('takes a status for sync evidence only when a status word is on the page', () => {
+    const url = 'https://acme.awraops.com/customers/CUS-1044';
+    const decide = (status: string) =>
+      mayBeSyncScreen(
+        parseHtml(`<main><h1>Customer CUS-1044</h1><p>Status: ${status}</p></main>`, url),
+        url,
+        signals,
+      );
+    expect(decide('Active')).toBe(false);
+    expect(decide('Failed')).toBe(true);
+    expect(decide('Needs attention')).toBe(true);
   });
 
   it('reads a sync screen from its URL before its content renders', () => {
