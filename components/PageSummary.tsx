@@ -1,5 +1,8 @@
 /** List screens: failures on this page by type and by connector. */
 export function PageSummary(props: {
+  /** Distinct failing records, `needsAttention` of them showing "needs attention". */
+  total: number;
+  needsAttention: number;
   byType: { label: string; count: number }[];
   byConnector: { connector: string; count: number }[];
   alert: string | null;
@@ -7,13 +10,10 @@ export function PageSummary(props: {
   compact?: boolean;
   onDismiss(): void;
 }) {
-  const total = props.byType.reduce((sum, t) => sum + t.count, 0);
   const header = (
     <header>
       <strong>Sync Assist</strong>
-      <span role="status">
-        {total} failed {total === 1 ? 'record' : 'records'} on this page
-      </span>
+      <span role="status">{headline(props.total, props.needsAttention)}</span>
       <button
         type="button"
         class="quiet"
@@ -60,4 +60,18 @@ export function PageSummary(props: {
       )}
     </section>
   );
+}
+
+/**
+ * "18 failed and 1 needs attention on this page": the failed count matches the one AWRA's own
+ * list shows, which counts failed records only.
+ */
+function headline(total: number, needsAttention: number): string {
+  const failed = total - needsAttention;
+  const attention = `${needsAttention === 1 ? 'needs' : 'need'} attention`;
+  if (needsAttention === 0)
+    return `${failed} failed ${failed === 1 ? 'record' : 'records'} on this page`;
+  if (failed === 0)
+    return `${needsAttention} ${needsAttention === 1 ? 'record' : 'records'} ${attention} on this page`;
+  return `${failed} failed and ${needsAttention} ${attention} on this page`;
 }

@@ -20,6 +20,11 @@ export interface ConnectorCount {
 
 export interface FailureSummary {
   total: number;
+  /**
+   * How many of `total` show "needs attention" rather than a failure: AWRA's own lists count
+   * only the failed ones ("18 failed"), so the summary names the two apart.
+   */
+  needsAttention: number;
   byType: TypeCount[];
   byConnector: ConnectorCount[];
 }
@@ -31,7 +36,8 @@ type Row = Pick<SerializedRecord, 'status' | 'messageType' | 'connector' | 'reco
  * attempts of one invoice are one failing record. Rows without a record number count once each.
  */
 export function summarize(records: readonly Row[], pack: RulePack): FailureSummary {
-  const all = new Set<string>();
+  // Each failing record's status, the last entry's where a log lists several attempts.
+  const all = new Map<string, Row['status']>();
   const byType = new Map<MessageType, Set<string>>();
   const byConnector = new Map<string, Set<string>>();
   const numbers = new Map<string, Set<string>>();
@@ -42,7 +48,7 @@ export function summarize(records: readonly Row[], pack: RulePack): FailureSumma
     const key =
       record.recordNumber !== null ? `${connector ?? ''}\u0000${record.recordNumber}` : `#${index}`;
     const type = record.messageType ?? 'unknown';
-    all.add(key);
+    all.set(key, record.status);
     add(byType, type, key);
     // A row naming no connector cannot feed a connector-wide alert; it still counts by type.
     if (connector === null) return;
@@ -52,6 +58,7 @@ export function summarize(records: readonly Row[], pack: RulePack): FailureSumma
 
   return {
     total: all.size,
+    needsAttention: [...all.values()].filter((status) => status === 'needs-attention').length,
     byType: [...byType]
       .map(([type, keys]) => ({ type, label: pack.guidance[type].label, count: keys.size }))
       // Ties keep the guide's type order, so the summary does not reshuffle between renders.

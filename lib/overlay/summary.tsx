@@ -1,12 +1,8 @@
 import { PageSummary } from '../../components/PageSummary';
+import type { FailureSummary } from '../guidance/summary';
 import type { RulePack } from '../rules/schema';
 import { createHost, type OverlayHost } from './mount';
 import type { OverlayTarget } from './targets';
-
-export interface FailureSummary {
-  byType: { label: string; count: number }[];
-  byConnector: { connector: string; count: number }[];
-}
 
 /** The list-screen summary: under the page's main heading, or floating on long lists. */
 export class SummaryHost {
@@ -39,7 +35,7 @@ export class SummaryHost {
     }
     const main = doc.querySelector('main, [role=main]') ?? doc.body;
     const heading = main.querySelector('h1');
-    if (heading) heading.after(host);
+    if (heading) headerOf(heading, main).after(host);
     else main.prepend(host);
   }
 
@@ -67,6 +63,8 @@ export class SummaryHost {
         : null;
     this.overlay.render(
       <PageSummary
+        total={summary.total}
+        needsAttention={summary.needsAttention}
         byType={summary.byType}
         byConnector={summary.byConnector}
         alert={alert}
@@ -82,4 +80,23 @@ export class SummaryHost {
   remove(): void {
     this.overlay.remove();
   }
+}
+
+/**
+ * The heading, or the page header it shares a row with (a flex row or a grid: "Sync Hub" next to
+ * a badge and buttons). After the heading inside such a row the summary would be one more item
+ * beside it, stretching the header; after the row it reads below the title. Read once a page.
+ */
+function headerOf(heading: Element, main: Element): Element {
+  const view = heading.ownerDocument.defaultView;
+  let header = heading;
+  for (let parent = heading.parentElement; view && parent && parent !== main;) {
+    const { display, flexDirection } = view.getComputedStyle(parent);
+    const row =
+      display.includes('grid') || (display.includes('flex') && !flexDirection.startsWith('column'));
+    if (!row) break;
+    header = parent;
+    parent = parent.parentElement;
+  }
+  return header;
 }

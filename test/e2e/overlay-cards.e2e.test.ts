@@ -107,11 +107,26 @@ describe('overlay cards and badges per screen', () => {
     const summaries = views.filter((v) => v.kind === 'summary');
     expect(summaries).toHaveLength(1);
     const summary = summaries[0]!.text;
-    expect(summary).toContain('19 failed records on this page');
+    // The failed count is the one AWRA's own list shows; the record needing attention apart.
+    const awraCount = await s.page.$eval('p.summary', (p) => p.textContent ?? '');
+    expect(awraCount).toContain('· 18 failed');
+    expect(summary).toContain('18 failed and 1 needs attention on this page');
     for (const line of ['Mapping missing: 4', 'Duplicate detected: 3', 'Not ready to sync: 1'])
       expect(summary).toContain(line);
     for (const line of ['QuickBooks Online: 10', 'Paystack: 2', 'Webhooks: 2'])
       expect(summary).toContain(line);
+    // The page's title sits in a flex row (".page-head"): the summary goes below that row, not
+    // beside the title, and the row keeps its height.
+    const place = await s.page.evaluate((host) => {
+      const heading = document.querySelector('main h1')!.getBoundingClientRect();
+      const head = document.querySelector('.page-head')!.getBoundingClientRect();
+      const panel = [...document.querySelectorAll(host)]
+        .find((h) => h.shadowRoot?.querySelector('.summary'))!
+        .getBoundingClientRect();
+      return { below: panel.top >= head.bottom, headHeight: head.height, title: heading.height };
+    }, HOST);
+    expect(place.below).toBe(true);
+    expect(place.headHeight).toBeLessThan(place.title * 2);
 
     await (await overlayButton(s.page, 'Mapping missing', 'row:INV-20417')).click();
     const after = await settled(s.page, 20);

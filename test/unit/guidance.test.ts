@@ -298,6 +298,7 @@ describe('summary for list screens', () => {
     ];
     const summary = summarize(rows, pack);
     expect(summary.total).toBe(5);
+    expect(summary.needsAttention).toBe(1);
     expect(summary.byType[0]).toEqual({
       type: 'mapping-missing',
       label: 'Mapping missing',
@@ -313,6 +314,7 @@ describe('summary for list screens', () => {
   it('is empty when nothing failed', () => {
     expect(summarize([record({ status: 'succeeded' })], pack)).toEqual({
       total: 0,
+      needsAttention: 0,
       byType: [],
       byConnector: [],
     });
