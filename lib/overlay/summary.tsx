@@ -2,6 +2,7 @@ import { PageSummary } from '../../components/PageSummary';
 import type { FailureSummary } from '../guidance/summary';
 import type { RulePack } from '../rules/schema';
 import { createHost, type OverlayHost } from './mount';
+import { headerOf } from './page-header';
 import type { OverlayTarget } from './targets';
 
 /** The list-screen summary: under the page's main heading, or floating on long lists. */
@@ -80,23 +81,4 @@ export class SummaryHost {
   remove(): void {
     this.overlay.remove();
   }
-}
-
-/**
- * The heading, or the page header it shares a row with (a flex row or a grid: "Sync Hub" next to
- * a badge and buttons). After the heading inside such a row the summary would be one more item
- * beside it, stretching the header; after the row it reads below the title. Read once a page.
- */
-function headerOf(heading: Element, main: Element): Element {
-  const view = heading.ownerDocument.defaultView;
-  let header = heading;
-  for (let parent = heading.parentElement; view && parent && parent !== main;) {
-    const { display, flexDirection } = view.getComputedStyle(parent);
-    const row =
-      display.includes('grid') || (display.includes('flex') && !flexDirection.startsWith('column'));
-    if (!row) break;
-    header = parent;
-    parent = parent.parentElement;
-  }
-  return header;
 }
