@@ -47,14 +47,29 @@ export function gateSignalSources(
       ]),
     ),
     connectors: [...new Set(pack.connectors.map((name) => name.toLowerCase()))],
-    evidence: [...labels].map(asciiWords),
-    statusLabels: lowerCased(pack.fields.status?.labels ?? []).map(asciiWords),
-    statusWords: lowerCased(Object.values(pack.statuses).flat()).map(asciiWords),
+    evidence: withoutSupersets([...labels].map(asciiWords)),
+    statusLabels: withoutSupersets(lowerCased(pack.fields.status?.labels ?? []).map(asciiWords)),
+    statusWords: withoutSupersets(lowerCased(Object.values(pack.statuses).flat()).map(asciiWords)),
   };
 }
 
 const asciiWords = (text: string) => text.split(NOT_ASCII_WORD).filter(Boolean);
 const lowerCased = (texts: string[]) => [...new Set(texts.map((text) => text.toLowerCase()))];
+
+/**
+ * The gate asks whether every word of some list is in the text: a list holding all of another's
+ * words ("sync status" and "status") can never be the only one to say yes. Dropped, the always-on
+ * script carries less and the answers stay the same.
+ */
+export function withoutSupersets(lists: string[][]): string[][] {
+  const holds = (list: string[], other: string[]) => other.every((word) => list.includes(word));
+  return lists.filter(
+    (list, index) =>
+      !lists.some(
+        (other, at) => at !== index && holds(list, other) && (!holds(other, list) || at < index),
+      ),
+  );
+}
 
 /** A pack's signals (tests; the content script reads default-signals.ts). */
 export const gateSignals = gateSignalSources;

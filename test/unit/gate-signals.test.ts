@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GENERATED } from '../../scripts/gen-prefilters';
+import { withoutSupersets } from '../../lib/gate/sources';
 import { hasIdLike, hasWord, serialisedPath } from '../../lib/gate/text';
 import { urlPath } from '../../lib/analyze/detect';
 import { requiredLiterals } from '../../lib/rules/literals';
@@ -113,6 +114,27 @@ describe('gate signals', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('word lists the gate carries', () => {
+  it("drop a list holding all of another's words, and nothing else changes", () => {
+    const word = fc.constantFrom('sync', 'status', 'failed', 'not', 'run', 'id');
+    const anyHeld = (lists: string[][], text: Set<string>) =>
+      lists.some((list) => list.every((w) => text.has(w)));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(word, { minLength: 1, maxLength: 3 }), { maxLength: 8 }),
+        fc.uniqueArray(word),
+        (lists, text) =>
+          anyHeld(withoutSupersets(lists), new Set(text)) === anyHeld(lists, new Set(text)),
+      ),
+      { numRuns: 3000 },
+    );
+    expect(withoutSupersets([['sync', 'status'], ['status'], ['status'], ['run']])).toEqual([
+      ['status'],
+      ['run'],
+    ]);
   });
 });
 
