@@ -30,6 +30,7 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
     openStore: () => openStore(),
     now: () => Date.now(),
+    settings: () => loadSettings(browserSettingsSource, defaultRulePack),
   });
   // The overlay's "Prepare an escalation" opens the popup with that record chosen.
   const handleOpen = createOpenEscalationHandler({

@@ -4,8 +4,9 @@
  * well-formed requests; anything else, the content script's store requests included, gets
  * undefined so this handler can be chained with createBackgroundHandler.
  */
+import type { EffectiveSettings } from '../settings/layers';
 import type { SyncAssistDB } from '../store/db';
-import { getChecklist, getHistory } from '../store/history';
+import { connectorFailureCount, getChecklist, getHistory } from '../store/history';
 import {
   addNote,
   DAY_MS,
@@ -26,6 +27,7 @@ import {
   type EscalationRequest,
 } from './escalation-protocol';
 import type { Sender } from './protocol';
+import { recordTrigger } from './record-trigger';
 import type { Unavailable } from './store-protocol';
 
 export interface EscalationHandlerDeps {
@@ -40,6 +42,11 @@ export interface EscalationHandlerDeps {
   retentionDays?: number;
   /** A failed open is retried on a request this long after it (default one minute). */
   reopenAfterMs?: number;
+  /**
+   * The effective rule pack and role, read per request (admin edits apply at once): a record
+   * state asked with what the page shows then names the escalation trigger that holds.
+   */
+  settings?: () => Promise<Pick<EffectiveSettings, 'pack' | 'role'>>;
 }
 
 export type EscalationHandler = (message: unknown, sender: Sender) => Promise<unknown> | undefined;
@@ -119,15 +126,23 @@ export function createEscalationHandler(deps: EscalationHandlerDeps): Escalation
         return { available: true, item } satisfies Answer<typeof request.type>;
       }
       case 'escalation-record-state': {
-        const { connector, recordNumber } = request;
+        const { connector, recordNumber, shown } = request;
         const [history, checklist] = await Promise.all([
           getHistory(db, connector, recordNumber),
           getChecklist(db, connector, recordNumber),
         ]);
+        let trigger: string | null = null;
+        if (shown && deps.settings) {
+          const { pack, role } = await deps.settings();
+          const since = now - (pack.escalation.windowHours * DAY_MS) / 24;
+          const storedFailures = await connectorFailureCount(db, connector, since);
+          trigger = recordTrigger({ shown, history, storedFailures, pack, role, now });
+        }
         return {
           available: true,
           retries: history.attempts.length,
           checksTicked: checklist?.ticks ?? [],
+          trigger,
         } satisfies Answer<typeof request.type>;
       }
     }

@@ -2,6 +2,7 @@
  * Runtime messages between the extension's own pages (the popup) and the background's escalation
  * history. Content scripts never get an answer to these (lib/messaging/escalation-handler.ts).
  */
+import { MESSAGE_TYPES, STATUSES } from '../analyze/types';
 import { z } from '../zod';
 import { UnavailableSchema, type Unavailable } from './store-protocol';
 
@@ -66,11 +67,25 @@ export const EscalationRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('escalation-delete'), id }),
   z.strictObject({ type: z.literal('escalation-delete-all') }),
   z.strictObject({ type: z.literal('escalation-find-recent'), recordNumber, message }),
-  /** What the overlay recorded for one record: its retries and the first checks ticked. */
+  /**
+   * What the overlay recorded for one record: its retries and the first checks ticked; with
+   * `shown` (what the page shows of it) also the escalation trigger the overlay's card would name.
+   */
   z.strictObject({
     type: z.literal('escalation-record-state'),
     connector: z.string().min(1).max(L.connector),
     recordNumber,
+    shown: z
+      .strictObject({
+        status: z.enum(STATUSES).nullable(),
+        // The longest message a rule pack may read (maxMessageLength).
+        message: z.string().max(100_000).nullable(),
+        messageType: z.enum(MESSAGE_TYPES).nullable(),
+        retryCount: z.number().int().min(0).max(1_000_000).nullable(),
+        /** Failing records of the same connector on the page. */
+        pageFailures: z.number().int().min(0).max(100_000),
+      })
+      .optional(),
   }),
 ]);
 export type EscalationRequest = z.infer<typeof EscalationRequestSchema>;
@@ -102,10 +117,14 @@ export const EscalationResponseSchemas = {
   'escalation-delete-all': ok({ deleted: z.number().int().min(0) }),
   /** The newest escalation of the same record and message within the last 24 hours. */
   'escalation-find-recent': ok({ item: StoredEscalationSchema.nullable() }),
-  /** retries: attempts made through the overlay; checksTicked: first-check ids. */
+  /**
+   * retries: attempts made through the overlay; checksTicked: first-check ids; trigger: the
+   * first escalation trigger that holds for what the page shows (null without `shown`).
+   */
   'escalation-record-state': ok({
     retries: z.number().int().min(0),
     checksTicked: z.array(z.string()),
+    trigger: z.string().nullable(),
   }),
 } satisfies Record<EscalationRequestType, z.ZodType>;
 

@@ -4,10 +4,14 @@ import { historyKeyOf } from '../overlay/targets';
 import type { PopupAdapter } from './adapter';
 import type { PopupContext } from './context';
 
-/** What the overlay recorded for the record: retries made through it and first checks ticked. */
+/**
+ * What the overlay recorded for the record (retries made through it, first checks ticked) and the
+ * escalation trigger its card would name.
+ */
 export interface OverlayRecordState {
   retries: number;
   checksTicked: string[];
+  trigger?: string | null;
 }
 
 export function draftFor(
@@ -23,15 +27,28 @@ export function draftFor(
     ...base,
     ourRetries: state?.retries ?? 0,
     checksTicked: state?.checksTicked ?? [],
-    trigger: index === ctx.selected ? ctx.trigger : null,
+    // The overlay's "Prepare an escalation" names its trigger; else the one its card would name.
+    trigger: (index === ctx.selected ? ctx.trigger : null) ?? state?.trigger ?? null,
   });
 }
 
-/** The background request for the overlay's state of the chosen record; null on a blank form. */
+/**
+ * The background request for the overlay's state of the chosen record, with what the page shows
+ * of it so the background can name the escalation trigger; null on a blank form.
+ */
 export function recordStateQuery(ctx: PopupContext, index: number) {
   const record = ctx.records[index];
   if (!ctx.syncScreen || !record) return null;
-  return { type: 'escalation-record-state' as const, ...historyKeyOf(record) };
+  const key = historyKeyOf(record);
+  const pageFailures = ctx.records.filter(
+    (r) => historyKeyOf(r).connector === key.connector,
+  ).length;
+  const { status, message, messageType, retryCount } = record;
+  return {
+    type: 'escalation-record-state' as const,
+    ...key,
+    shown: { status, message, messageType, retryCount, pageFailures },
+  };
 }
 
 /** The record and message the duplicate guard asks about, when both are given. */

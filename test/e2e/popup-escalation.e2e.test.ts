@@ -14,6 +14,9 @@ describe('escalation popup', () => {
     expect(await value(popup, 'f-message')).toBe(MESSAGE);
     expect(await value(popup, 'f-status')).toBe('failed');
     expect(await value(popup, 'f-retryCount')).toBe('1');
+    // Opened from the toolbar, "Why escalate" is what the overlay's card says: AWRA shows a
+    // retry of this very message, the limit of the default role.
+    expect(await value(popup, 'f-trigger')).toBe('retry-limit-exceeded');
 
     // Empty expected result: nothing is copied, the problem shows next to the field.
     await click(popup, 'Copy as text');
@@ -67,6 +70,14 @@ describe('escalation popup', () => {
     expect(await popup.$$eval('#history li', (items) => items.length)).toBe(1);
     await click(popup, 'Delete', '#history li');
     await waitText(popup, '#history', 'No escalations yet.');
+    await popup.close();
+  });
+
+  it('names no reason to escalate for a failure not yet retried', async () => {
+    const popup = await s.popupFor('/invoices/INV-20422');
+    expect(await value(popup, 'f-recordNumber')).toBe('INV-20422');
+    expect(await value(popup, 'f-retryCount')).toBe('0');
+    expect(await value(popup, 'f-trigger')).toBe('');
     await popup.close();
   });
 

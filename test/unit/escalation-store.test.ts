@@ -4,7 +4,9 @@ import { createEscalationHandler } from '../../lib/messaging/escalation-handler'
 import { parseEscalationResponse } from '../../lib/messaging/escalation-protocol';
 import type { Sender } from '../../lib/messaging/protocol';
 import * as store from '../../lib/store/escalations';
-import { recordRetry, setChecklist } from '../../lib/store/history';
+import { defaultRulePack } from '../../lib/rules/default';
+import { noteFailures, recordRetry, setChecklist } from '../../lib/store/history';
+import type { SyncAssistDB } from '../../lib/store/db';
 import { openStore, type StoreResult } from '../../lib/store/open';
 
 const EXT = 'sync-assist-extension-id';
@@ -23,12 +25,13 @@ async function fresh() {
   return result.db;
 }
 
-function setup(open?: () => Promise<StoreResult>) {
+function setup(open?: () => Promise<StoreResult>, role = defaultRulePack.defaultRole) {
   const clock = { now: 1000 * DAY };
   const name = `escalation-handler-test-${next++}`;
   const openSpy = vi.fn(open ?? (() => openStore({ name })));
   const deps = { extensionId: EXT, extensionOrigin: ORIGIN, now: () => clock.now };
-  const handle = createEscalationHandler({ ...deps, openStore: openSpy });
+  const settings = async () => ({ pack: defaultRulePack, role });
+  const handle = createEscalationHandler({ ...deps, openStore: openSpy, settings });
   const ask = (message: unknown, sender: Sender = POPUP) => handle(message, sender);
   return { clock, openSpy, ask };
 }
@@ -123,9 +126,63 @@ describe('escalation handler', () => {
       available: true,
       retries: 2,
       checksTicked: ['read-message'],
+      trigger: null,
     });
     const other = await ask({ type: 'escalation-record-state', ...ref, recordNumber: 'INV-8' });
-    expect(other).toEqual({ available: true, retries: 0, checksTicked: [] });
+    expect(other).toEqual({ available: true, retries: 0, checksTicked: [], trigger: null });
+  });
+
+  // The popup opened from the toolbar preselects "Why escalate" as the overlay's card would.
+  describe('names the escalation trigger the overlay would, from what the page shows', () => {
+    const ref = { connector: 'QuickBooks Online', recordNumber: 'INV-9' };
+    const shown = (extra: object = {}) => ({
+      status: 'failed',
+      message: MSG,
+      messageType: 'mapping-missing',
+      retryCount: 0,
+      pageFailures: 1,
+      ...extra,
+    });
+    const trigger = async (extra: object, prepare?: (db: SyncAssistDB) => Promise<unknown>) => {
+      const name = `escalation-trigger-${next++}`;
+      const opened = await openStore({ name });
+      if (!opened.ok) throw new Error(opened.reason);
+      await prepare?.(opened.db);
+      const { ask } = setup(() => openStore({ name }));
+      const state = await ask({ type: 'escalation-record-state', ...ref, shown: shown(extra) });
+      return (parseEscalationResponse('escalation-record-state', state) as { trigger: unknown })
+        .trigger;
+    };
+
+    it('none for a first failure', async () => {
+      expect(await trigger({})).toBeNull();
+    });
+    it('the retry limit when AWRA already shows a retry with the same message', async () => {
+      expect(await trigger({ retryCount: 1 })).toBe('retry-limit-exceeded');
+    });
+    it("the retry limit when the overlay's history holds an override", async () => {
+      expect(
+        await trigger({}, (db) =>
+          recordRetry(db, { ...ref, message: MSG, at: 1, overridden: true }),
+        ),
+      ).toBe('retry-limit-exceeded');
+    });
+    it('none once the record succeeded', async () => {
+      expect(await trigger({ status: 'succeeded', retryCount: 3 })).toBeNull();
+    });
+    it('connector-wide from the failures seen lately, or from the page', async () => {
+      const records = ['INV-1', 'INV-2', 'INV-3', 'INV-4', 'INV-5'].map((recordNumber) => ({
+        connector: ref.connector,
+        recordNumber,
+        message: MSG,
+        messageType: 'mapping-missing' as const,
+      }));
+      expect(await trigger({}, (db) => noteFailures(db, records, 1000 * DAY))).toBe(
+        'connector-wide',
+      );
+      expect(await trigger({}, (db) => noteFailures(db, records, 1))).toBeNull(); // long ago
+      expect(await trigger({ pageFailures: 5 })).toBe('connector-wide');
+    });
   });
 
   it('answers our popup page opened in a tab (its URL is still in our origin)', async () => {
@@ -151,6 +208,21 @@ describe('escalation handler', () => {
     ['a store request', { type: 'get-record-state', connector: 'Q', recordNumber: 'INV-1' }],
     ['an unknown type', { type: 'escalation-drop' }],
     ['a record state without connector', { type: 'escalation-record-state', recordNumber: 'I' }],
+    [
+      'a record state with an unknown status',
+      {
+        type: 'escalation-record-state',
+        connector: 'Q',
+        recordNumber: 'I',
+        shown: {
+          status: 'exploded',
+          message: null,
+          messageType: null,
+          retryCount: 0,
+          pageFailures: 1,
+        },
+      },
+    ],
     ['an extra key', { type: 'escalation-delete-all', all: true }],
     ['a bad id', { type: 'escalation-get', id: 1.5 }],
     ['a blank message', save({ message: ' \n ' })],

@@ -46,7 +46,12 @@ function fakeAdapter(over: Partial<PopupAdapter> & { records?: SerializedRecord[
       if (type === 'escalation-list') return { available: true, items: [] };
       if (type === 'escalation-find-recent') return { available: true, item: null };
       if (type === 'escalation-record-state')
-        return { available: true, retries: 3, checksTicked: ['read-message'] };
+        return {
+          available: true,
+          retries: 3,
+          checksTicked: ['read-message'],
+          trigger: 'retry-limit-exceeded',
+        };
       if (type === 'escalation-save') return { available: true, id: 1 };
       return undefined;
     },
@@ -139,6 +144,14 @@ describe('popup draft', () => {
       type: 'escalation-record-state',
       connector: 'QuickBooks Online',
       recordNumber: 'INV-1',
+      // What the page shows, for the background to name the trigger the overlay's card would.
+      shown: {
+        status: 'failed',
+        message: MESSAGE,
+        messageType: 'mapping-missing',
+        retryCount: 1,
+        pageFailures: 1,
+      },
     });
     const draft = draftFor(ctx, 0, adapter, { retries: 3, checksTicked: ['read-message'] });
     expect(draft).toMatchObject({
@@ -147,6 +160,17 @@ describe('popup draft', () => {
       message: MESSAGE,
     });
     expect(draftFor(ctx, 0, adapter, { retries: 0, checksTicked: [] }).retryCount).toBe(1);
+  });
+
+  it("takes the trigger the overlay's card would name, unless the overlay chose one", async () => {
+    const { adapter } = fakeAdapter();
+    const ctx = await loadContext(adapter);
+    const state = { retries: 0, checksTicked: [], trigger: 'retry-limit-exceeded' };
+    expect(draftFor(ctx, 0, adapter, state).trigger).toBe('retry-limit-exceeded');
+    expect(draftFor({ ...ctx, trigger: 'connector-wide' }, 0, adapter, state).trigger).toBe(
+      'connector-wide',
+    );
+    expect(draftFor(ctx, 0, adapter, { ...state, trigger: null }).trigger).toBeNull();
   });
 
   it('a blank form asks nothing of the background', async () => {
@@ -206,6 +230,9 @@ describe('popup form (rendered)', () => {
     await mount(adapter);
     expect(input('f-recordNumber').value).toBe('INV-1');
     await vi.waitFor(() => expect(input('f-retryCount').value).toBe('3'));
+    expect((document.querySelector('#f-trigger') as HTMLSelectElement).value).toBe(
+      'retry-limit-exceeded',
+    );
     expect(document.querySelector('#checks-done')?.textContent).toContain(
       defaultRulePack.firstChecks.find((c) => c.id === 'read-message')!.text,
     );
