@@ -1,5 +1,6 @@
 import { render, type VNode } from 'preact';
 import { overlayStyles } from '../../components/overlay-styles';
+import { collapse } from '../analyze/text';
 
 export const HOST_TAG = 'sync-assist-overlay';
 /** The layer long tables' badges are drawn in (lib/overlay/row-layer.ts). */
@@ -62,8 +63,11 @@ export function placeHost(overlay: OverlayHost, anchor: Element, message: string
     return;
   }
   let block: Element = anchor;
-  if (block.tagName === 'DT' && block.nextElementSibling?.tagName === 'DD')
-    block = block.nextElementSibling;
+  const next = block.nextElementSibling;
+  if (block.tagName === 'DT' && next?.tagName === 'DD') block = next;
+  // A label and its value as siblings ("QuickBooks message", then the message): after the value,
+  // so the card explains a message the user has just read rather than standing between the two.
+  else if (next && message && holdsMessage(next, message)) block = next;
   while (
     INLINE_TAGS.test(block.tagName) &&
     block.parentElement &&
@@ -71,6 +75,13 @@ export function placeHost(overlay: OverlayHost, anchor: Element, message: string
   )
     block = block.parentElement;
   block.after(overlay.host);
+}
+
+/** The element's text holds the start of the message (white space compared loosely). */
+function holdsMessage(el: Element, message: string): boolean {
+  const text = el.textContent ?? '';
+  if (text.length > 4 * message.length + 1000) return false;
+  return collapse(text).includes(collapse(message).slice(0, 120));
 }
 
 /** True for a node of our own overlay (a host or anything inside one). */

@@ -81,6 +81,13 @@ describe('overlay cards and badges per screen', () => {
     const views = await open(s, '/qbo-sync/INV-20417');
     expect(views.map((v) => [v.kind, v.label])).toEqual([['card', 'Mapping missing']]);
     expect(await covered(s.page, '.banner-msg, button[data-action]')).toEqual([]);
+    // The card comes after the message it explains, not between its label and the message.
+    const below = await s.page.evaluate((host) => {
+      const message = document.querySelector('.banner-msg')!.getBoundingClientRect();
+      const card = document.querySelector(host)!.getBoundingClientRect();
+      return card.top >= message.bottom;
+    }, HOST);
+    expect(below).toBe(true);
     // The page shows "Attempts 2": the first try plus 1 retry (the record's own log says Retries 1).
     expect(views[0]!.text).not.toMatch(/\b2 retries\b/);
   });
