@@ -10,8 +10,8 @@ import { watchSettings } from '@/lib/settings/watch';
 
 /**
  * The on-demand overlay: injected by the background (browser.scripting.executeScript) into a
- * frame whose gate found what may be a sync screen. It runs under the gate's lifetime (the
- * content script context's signal), so invalidation still removes everything.
+ * frame whose gate found what may be a sync screen. It runs under the gate's lifetime (its
+ * AbortSignal, which ends once the extension's runtime is gone), so that removes everything.
  */
 export default defineUnlistedScript(() => {
   const entry = singleRuntime((signal) => {

@@ -1,9 +1,9 @@
 import { z } from '../zod-mini';
 
 /**
- * Requests a content script answers; only the extension's own pages may send them. The always-on
- * gate checks them with content-handler.ts isContentRequest (held equal to this schema by a test)
- * and the overlay validates them here again before it reads the page.
+ * Requests the gate answers (the popup runs lib/gate/entry.ts askGate in the tab). The gate
+ * checks them with isContentRequest (held equal to this schema by a test) and the overlay
+ * validates them here again before it reads the page.
  */
 export const ContentRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('get-analysis') }),

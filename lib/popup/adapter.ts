@@ -1,4 +1,5 @@
 import { downloadText } from '../download';
+import { askGate, GATE_KEY } from '../gate/entry';
 
 /** The few browser calls the popup makes, behind one object so its logic runs in unit tests. */
 export interface PopupAdapter {
@@ -8,8 +9,8 @@ export interface PopupAdapter {
   now(): number;
   /** The active tab of the current window, or null. */
   activeTabId(): Promise<number | null>;
-  /** tabs.sendMessage; rejects when no content script listens. */
-  sendToTab(tabId: number, message: unknown): Promise<unknown>;
+  /** The tab's gate's answer to `request` (lib/gate/entry.ts); null or a rejection: none. */
+  askGate(tabId: number, request: unknown): Promise<unknown>;
   /** runtime.sendMessage to the background. */
   sendRuntime(message: unknown): Promise<unknown>;
   /** Reads and removes storage.session's `pendingEscalation`. */
@@ -35,7 +36,14 @@ export function browserAdapter(): PopupAdapter {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       return tab?.id ?? null;
     },
-    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+    askGate: async (tabId, request) => {
+      const [frame] = await browser.scripting.executeScript({
+        target: { tabId },
+        func: askGate,
+        args: [GATE_KEY, request],
+      });
+      return frame?.result ?? null;
+    },
     sendRuntime: (message) => browser.runtime.sendMessage(message),
     takePending: async () => {
       const stored = await browser.storage.session.get(PENDING_KEY);

@@ -26,7 +26,7 @@ export function tabFromSearch(search: string): number | null {
 
 async function askTab(adapter: PopupAdapter, tabId: number | null) {
   if (tabId === null) return null;
-  const answer = await adapter.sendToTab(tabId, { type: 'get-analysis' }).catch(() => undefined);
+  const answer = await adapter.askGate(tabId, { type: 'get-analysis' }).catch(() => undefined);
   const parsed = GetAnalysisResponseSchema.safeParse(answer);
   return parsed.success ? parsed.data : null;
 }

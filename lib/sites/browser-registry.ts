@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ScriptRegistry } from './registrar';
 
-/** The content script file WXT builds from entrypoints/content.ts. */
-export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+/** The always-on gate WXT builds from entrypoints/gate.ts (wxt.config.ts GATE_SCRIPT_FILE). */
+export const CONTENT_SCRIPT_FILE = 'gate.js';
 /** The on-demand overlay WXT builds from entrypoints/overlay-main.ts; the gate has it injected. */
 export const OVERLAY_SCRIPT_FILE = '/overlay-main.js';
 

@@ -1,9 +1,11 @@
 // The content script after client-side navigation, and what it does with messages it must ignore.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GATE_KEY } from '../../lib/gate/entry';
 import type { MockAwra } from '../mock-awra/server';
 import {
   analysisFromContentScript,
+  askGateInTab,
   contentScriptTab,
   launchWithExtension,
   sendToTab,
@@ -53,25 +55,27 @@ describe('content script in a single-page session', () => {
     expect(response.analysis.records.map((r) => r.recordNumber)).toContain('INV-20417');
   });
 
-  it('gives no answer to a message of the wrong shape', async () => {
+  it('gives no answer to a request of the wrong shape, and listens to no runtime message', async () => {
     await page.goto(`${mock.url}/sync-hub`, { waitUntil: 'load' });
     const { tabId } = await contentScriptTab(ext.worker, page);
-    for (const message of [
+    for (const request of [
       { type: 'get-analyses' },
       { kind: 'get-analysis' },
+      { type: 'get-analysis', extra: true },
       'get-analysis',
       ['get-analysis'],
       null,
     ]) {
-      expect(await sendToTab(ext.worker, tabId, message), JSON.stringify(message)).toEqual({
-        answered: false,
-        error: null,
-      });
+      expect(await askGateInTab(ext.worker, tabId, request), JSON.stringify(request)).toBeNull();
     }
-    // The same tab still answers the right message.
-    expect(await sendToTab(ext.worker, tabId, { type: 'get-analysis' })).toMatchObject({
-      answered: true,
+    // The same tab still answers the right request.
+    expect(await askGateInTab(ext.worker, tabId, { type: 'get-analysis' })).toMatchObject({
+      url: `${mock.url}/sync-hub`,
     });
+    // Neither the gate nor the overlay it loaded listens to runtime messages.
+    const reply = await sendToTab(ext.worker, tabId, { type: 'get-analysis' });
+    expect(reply.answered).toBe(false);
+    expect(reply.answered === false && reply.error).toMatch(/Receiving end does not exist/);
   });
 
   it('cannot be reached by a page script', async () => {
@@ -100,6 +104,8 @@ describe('content script in a single-page session', () => {
     }, ext.extensionId);
     // Only the page's own message came back: nothing answered it.
     expect(seen.received).toEqual([{ type: 'get-analysis' }]);
+    // The gate's entry lives in the extension's isolated world, out of the page's sight.
+    expect(await page.evaluate((key: string) => key in window, GATE_KEY)).toBe(false);
     expect(['unavailable', 'refused', 'no answer']).toContain(seen.direct);
   });
 

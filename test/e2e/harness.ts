@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { askGate, GATE_KEY } from '../../lib/gate/entry';
 import type { GetAnalysisResponse } from '../../lib/messaging/protocol';
 import { startMockAwra, type MockAwra } from '../mock-awra/server';
 import { ROOT } from './engine';
@@ -120,28 +121,67 @@ export async function sendToTab(
   );
 }
 
+interface ChromeScripting {
+  executeScript(injection: {
+    target: { tabId: number };
+    func: (...args: never[]) => unknown;
+    args: unknown[];
+  }): Promise<{ result?: unknown }[]>;
+}
+
 /**
- * From the service worker: the tab showing `url` and its content script's `get-analysis` answer.
- * The extension has no `tabs` permission, so `chrome.tabs.query` does not reveal tab URLs: every
- * tab is asked, and the tab whose answer names `url` (the content script's `location.href`) wins.
+ * From the service worker, as the popup asks: the gate's answer to `request` in tab `tabId`
+ * (lib/gate/entry.ts askGate run in the tab); null where no gate answers or the tab is not ours.
+ */
+export async function askGateInTab(
+  worker: WebWorker,
+  tabId: number,
+  request: unknown,
+): Promise<unknown> {
+  return worker.evaluate(
+    async (tabId: number, request: unknown, key: string, source: string) => {
+      const scripting = (globalThis as unknown as { chrome: { scripting: ChromeScripting } }).chrome
+        .scripting;
+      // The popup's own function, rebuilt from its source (only the source travels anyway).
+      const func = new Function(`return (${source})`)() as (...args: never[]) => unknown;
+      try {
+        const [frame] = await scripting.executeScript({
+          target: { tabId },
+          func,
+          args: [key, request],
+        });
+        return frame?.result ?? null;
+      } catch {
+        return null;
+      }
+    },
+    tabId,
+    request,
+    GATE_KEY,
+    askGate.toString(),
+  );
+}
+
+/**
+ * From the service worker: the tab showing `url` and its gate's `get-analysis` answer. The
+ * extension has no `tabs` permission, so `chrome.tabs.query` does not reveal tab URLs: every tab
+ * is asked, and the tab whose answer names `url` (the gate's `location.href`) wins.
  */
 async function askTabs(
   worker: WebWorker,
   url: string,
 ): Promise<{ tabId: number; response: GetAnalysisResponse } | null> {
-  return worker.evaluate(async (url: string) => {
+  const tabIds = await worker.evaluate(async () => {
     const tabs = (globalThis as unknown as { chrome: { tabs: ChromeTabs } }).chrome.tabs;
-    const answers = await Promise.all(
-      (await tabs.query({})).map(async ({ id }) => {
-        if (id === undefined) return null;
-        const response = (await tabs
-          .sendMessage(id, { type: 'get-analysis' })
-          .catch(() => undefined)) as GetAnalysisResponse | undefined;
-        return response?.url === url ? { tabId: id, response } : null;
-      }),
-    );
-    return answers.find((answer) => answer !== null) ?? null;
-  }, url);
+    return (await tabs.query({})).flatMap(({ id }) => (id === undefined ? [] : [id]));
+  });
+  for (const tabId of tabIds) {
+    const response = (await askGateInTab(worker, tabId, {
+      type: 'get-analysis',
+    })) as GetAnalysisResponse | null;
+    if (response?.url === url) return { tabId, response };
+  }
+  return null;
 }
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));

@@ -23,9 +23,7 @@ const PINNED: Record<string, unknown> = {
   // Admin-added AWRA hosts (custom domains, self-hosted), requested at runtime one host at a time.
   optional_host_permissions: ['https://*/*', 'http://*/*'],
   optional_permissions: undefined,
-  content_scripts: [
-    { matches: [AWRA], run_at: 'document_idle', js: ['content-scripts/content.js'] },
-  ],
+  content_scripts: [{ matches: [AWRA], run_at: 'document_idle', js: ['gate.js'] }],
   content_security_policy: undefined,
   web_accessible_resources: undefined,
   externally_connectable: undefined,
@@ -86,6 +84,13 @@ describe.each(['chrome', 'firefox'] as const)('production manifest (%s)', (name)
   it('runs its content script on AWRA hosts only', () => {
     const scripts = manifests[name].content_scripts as { matches?: string[] }[];
     expect(scripts.map((script) => script.matches)).toEqual([[AWRA]]);
+  });
+
+  it('starts the gate with the compile-all hint, and only the gate (wxt.config.ts)', () => {
+    const head = (file: string) => readFileSync(join(dirs[name], file), 'utf8').slice(0, 40);
+    expect(head('gate.js')).toMatch(/^\/\/# allFunctionsCalledOnLoad\n/);
+    for (const file of ['overlay-main.js', 'background.js'])
+      expect(head(file), file).not.toContain('allFunctionsCalledOnLoad');
   });
 
   it('names no loopback host, no <all_urls>, no file access', () => {

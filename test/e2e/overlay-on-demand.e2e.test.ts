@@ -30,11 +30,7 @@ describe('the overlay loads on demand', () => {
     await eventually(async () => parsed.length >= 1, 'the content script on the dashboard');
     // A full load of the Sync Hub: an overlay injected for the dashboard would come before it.
     await open(s, '/sync-hub');
-    expect(parsed).toEqual([
-      'content-scripts/content.js',
-      'content-scripts/content.js',
-      'overlay-main.js',
-    ]);
+    expect(parsed).toEqual(['gate.js', 'gate.js', 'overlay-main.js']);
   });
 
   it('is not injected again on client-side navigation, and its overlay follows the screens', async () => {

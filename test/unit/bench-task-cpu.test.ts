@@ -38,13 +38,13 @@ describe("the benchmark's CPU time of the extension's tasks", () => {
       task(0, 5000, 2500),
       // A task nested in another (a nested run loop) is part of the outer one.
       task(100, 1000, 800),
-      script(200, `${ORIGIN}content-scripts/content.js`),
-      script(300, `${ORIGIN}content-scripts/content.js`),
+      script(200, `${ORIGIN}gate.js`),
+      script(300, `${ORIGIN}gate.js`),
       // The page's own script, and our script on another thread: not counted.
       task(10_000, 3000, 3000),
       script(10_100, 'http://127.0.0.1/app.js'),
       task(20_000, 4000, 4000, 2),
-      script(20_100, `${ORIGIN}content-scripts/content.js`, 2),
+      script(20_100, `${ORIGIN}gate.js`, 2),
     ];
     expect(extensionTaskCpuMs(events, ORIGIN)).toBe(2.5);
   });

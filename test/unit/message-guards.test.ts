@@ -1,11 +1,12 @@
-// Every runtime message handler, as the background and the content script wire them, against every
-// request type × wrong shapes × wrong senders: a rejected message gets no answer and touches
-// nothing (no store opened, no popup opened, no page read).
+// Every runtime message handler, as the background wires them, against every request type ×
+// wrong shapes × wrong senders: a rejected message gets no answer and touches nothing (no store
+// opened, no popup opened, no overlay injected). The gate listens to no runtime message; the
+// popup's question reaches it through its published entry, whose check is tested here too.
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandler } from '../../lib/messaging/background-handler';
-import { createContentHandler, isContentRequest } from '../../lib/messaging/content-handler';
+import { isContentRequest, publishGate } from '../../lib/gate/entry';
 import { ContentRequestSchema } from '../../lib/messaging/content-request';
 import { firstAnswer, type Handler } from '../../lib/messaging/dispatch';
 import { createEscalationHandler } from '../../lib/messaging/escalation-handler';
@@ -73,7 +74,6 @@ const REQUESTS: { handler: string; request: Record<string, unknown>; optional?: 
     handler: 'open',
     request: { type: 'open-escalation', ...ref, trigger: 'retry-limit-exceeded' },
   },
-  { handler: 'content', request: { type: 'get-analysis' } },
   { handler: 'load', request: { type: 'load-overlay' } },
 ];
 
@@ -83,7 +83,6 @@ const ALLOWED: Record<string, SenderName[]> = {
   open: ['our content script'],
   load: ['our content script'],
   escalation: ['our popup', 'our popup opened in a tab'],
-  content: ['our popup'],
 };
 
 /** A value of another kind than `value`, for every field type the protocols use. */
@@ -133,17 +132,12 @@ function setup() {
   const openStoreSpy = vi.fn(() => openStore({ name: `guards-${Math.random()}` }));
   const setPending = vi.fn(async () => undefined);
   const openPopup = vi.fn(async () => undefined);
-  const analyze = vi.fn(async () => ({
-    url: 'https://acme.awraops.com/sync-hub',
-    analysis: { page: null, records: [] },
-  }));
   const inject = vi.fn(async () => undefined);
   const deps = { extensionId: EXT, extensionOrigin: ORIGIN, now: () => 1_000_000 };
   const handlers: Record<string, Handler> = {
     store: createBackgroundHandler({ ...deps, openStore: openStoreSpy, windowHours: 24 }),
     escalation: createEscalationHandler({ ...deps, openStore: openStoreSpy }),
     open: createOpenEscalationHandler({ ...deps, setPending, openPopup }),
-    content: createContentHandler({ extensionId: EXT, extensionOrigin: ORIGIN, analyze }),
     load: createLoadOverlayHandler({
       extensionId: EXT,
       extensionOrigin: ORIGIN,
@@ -162,21 +156,17 @@ function setup() {
     openStoreSpy.mock.calls.length +
     setPending.mock.calls.length +
     openPopup.mock.calls.length +
-    analyze.mock.calls.length +
     inject.mock.calls.length;
   return { handlers, background, touched };
 }
-
-const receiver = (handler: string) => (handler === 'content' ? 'content' : 'background');
 
 describe.each(REQUESTS.map((r) => [r.request.type as string, r] as const))(
   '%s',
   (_, { handler, request, optional }) => {
     it('is answered for its allowed senders', async () => {
       for (const name of ALLOWED[handler]!) {
-        const { handlers, background } = setup();
-        const handle = receiver(handler) === 'content' ? handlers.content! : background;
-        const answer = await handle(request, SENDERS[name]);
+        const { background } = setup();
+        const answer = await background(request, SENDERS[name]);
         expect(answer, name).toBeTypeOf('object');
       }
     });
@@ -202,13 +192,44 @@ describe.each(REQUESTS.map((r) => [r.request.type as string, r] as const))(
 );
 
 describe('the background as wired', () => {
-  it('answers none of the content script requests and the content script none of its own', () => {
-    const { handlers, background } = setup();
-    expect(background({ type: 'get-analysis' }, SENDERS['our popup'])).toBeUndefined();
-    expect(
-      handlers.content!({ type: 'get-record-state', ...ref }, SENDERS['our popup']),
-    ).toBeUndefined();
+  it("does not answer the popup's question to the gate", () => {
+    const { background } = setup();
+    for (const sender of Object.values(SENDERS))
+      expect(background({ type: 'get-analysis' }, sender)).toBeUndefined();
   });
+});
+
+describe("the gate's published entry", () => {
+  const published = () => {
+    const analyze = vi.fn(async () => ({
+      url: 'https://acme.awraops.com/sync-hub',
+      analysis: { page: null, records: [] },
+    }));
+    const scope: Record<string, { analysis(request: unknown): Promise<unknown> }> = {};
+    publishGate(analyze, scope);
+    return { analyze, entry: Object.values(scope)[0]! };
+  };
+
+  it('answers get-analysis', async () => {
+    const { analyze, entry } = published();
+    expect(await entry.analysis({ type: 'get-analysis' })).toMatchObject({ analysis: {} });
+    expect(analyze).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(wrongShapes({ type: 'get-analysis' }))('%s: no answer, page not read', async (_, m) => {
+    const { analyze, entry } = published();
+    expect(await entry.analysis(m)).toBeUndefined();
+    expect(analyze).not.toHaveBeenCalled();
+  });
+
+  it.each(REQUESTS.map((r) => [r.request.type as string, r.request] as const))(
+    '%s (a runtime request): no answer, page not read',
+    async (_, request) => {
+      const { analyze, entry } = published();
+      expect(await entry.analysis(request)).toBeUndefined();
+      expect(analyze).not.toHaveBeenCalled();
+    },
+  );
 });
 
 describe('random messages', () => {
@@ -241,7 +262,7 @@ describe('random messages', () => {
   });
 });
 
-describe("the content script's plain check", () => {
+describe("the gate's plain check", () => {
   it('accepts exactly what ContentRequestSchema accepts', () => {
     const samples = [
       { type: 'get-analysis' },

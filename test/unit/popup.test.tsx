@@ -37,7 +37,7 @@ function fakeAdapter(over: Partial<PopupAdapter> & { records?: SerializedRecord[
     userAgent: 'TestBrowser/1.0',
     now: () => Date.UTC(2026, 10, 26, 9, 0),
     activeTabId: async () => 3,
-    sendToTab: async (tabId) => ({
+    askGate: async (tabId) => ({
       url: `https://acme.awraops.com/tab/${tabId}`,
       analysis: { page: 'sync-log', records },
     }),
@@ -74,22 +74,23 @@ describe('popup context', () => {
 
   it('asks the ?tab= tab, else the active tab', async () => {
     const asked: number[] = [];
-    const sendToTab = async (tabId: number) => {
+    const askGate = async (tabId: number) => {
       asked.push(tabId);
       return { url: 'u', analysis: { page: 'sync-log', records: [rec({})] } };
     };
-    await loadContext(fakeAdapter({ sendToTab }).adapter);
-    await loadContext(fakeAdapter({ sendToTab, search: '' }).adapter);
+    await loadContext(fakeAdapter({ askGate }).adapter);
+    await loadContext(fakeAdapter({ askGate, search: '' }).adapter);
     expect(asked).toEqual([7, 3]);
   });
 
-  it('a tab whose content script does not answer, or answers nonsense, is not a sync screen', async () => {
-    for (const sendToTab of [
-      async () => Promise.reject(new Error('no receiver')),
+  it('a tab without a gate, or whose gate answers nonsense, is not a sync screen', async () => {
+    for (const askGate of [
+      async () => Promise.reject(new Error('Cannot access contents of the page')),
+      async () => null,
       async () => ({ url: 'u', analysis: { page: 'sync-hub', records: 'all of them' } }),
       async () => ({ url: 'u', analysis: { page: null, records: [] } }),
     ]) {
-      const ctx = await loadContext(fakeAdapter({ sendToTab }).adapter);
+      const ctx = await loadContext(fakeAdapter({ askGate }).adapter);
       expect(ctx).toMatchObject({ syncScreen: false, records: [] });
     }
   });
@@ -112,14 +113,14 @@ describe('popup context', () => {
 
   it('else starts from the record last expanded or acted on; a stale pending pick is ignored', async () => {
     const records = [rec({ recordNumber: 'INV-1' }), rec({ recordNumber: 'INV-2' })];
-    const sendToTab = async () => ({
+    const askGate = async () => ({
       url: 'u',
       analysis: { page: 'sync-hub', records },
       lastTouched: { connector: 'QuickBooks Online', recordNumber: 'INV-2' },
     });
     const stale = { recordNumber: 'INV-1', connector: null, trigger: 'connector-wide', at: 1 };
     const ctx = await loadContext(
-      fakeAdapter({ records, sendToTab, takePending: async () => stale }).adapter,
+      fakeAdapter({ records, askGate, takePending: async () => stale }).adapter,
     );
     expect(ctx).toMatchObject({ selected: 1, trigger: null });
   });
@@ -174,7 +175,7 @@ describe('popup draft', () => {
   });
 
   it('a blank form asks nothing of the background', async () => {
-    const ctx = await loadContext(fakeAdapter({ sendToTab: async () => undefined }).adapter);
+    const ctx = await loadContext(fakeAdapter({ askGate: async () => undefined }).adapter);
     expect(recordStateQuery(ctx, 0)).toBeNull();
     expect(draftFor(ctx, 0, fakeAdapter().adapter)).toMatchObject({
       recordNumber: null,
