@@ -42,7 +42,7 @@ export default defineConfig({
     // activeTab: a screenshot of the AWRA tab once the user opens the popup on it (no warning).
     permissions: ['storage', 'scripting', 'activeTab'],
     // The background injects the on-demand overlay (scripting.executeScript) into AWRA pages.
-    host_permissions: AWRA_MATCHES,
+    host_permissions: [...AWRA_MATCHES],
     // Admin-added AWRA hosts (custom domains, self-hosted) are requested at runtime.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'
