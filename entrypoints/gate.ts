@@ -29,7 +29,7 @@ export default defineUnlistedScript(() => {
   // After an update or removal of the extension, scripts already in a page lose the runtime: the
   // gate (and the overlay it started) stop at the next navigation instead of acting for it.
   watchNavigation(
-    window as unknown as Parameters<typeof watchNavigation>[0],
+    window,
     () => (browser.runtime?.id ? gate.navigated() : lifetime.abort()),
     lifetime.signal,
   );
