@@ -20,7 +20,7 @@ export const overlayStyles = `
 /* A long list's summary floats in the window's corner: it moves nothing on the page. */
 :host([data-floating]) { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000;
   max-width: min(420px, calc(100vw - 32px)); max-height: 45vh; overflow: auto; }
-:host([data-floating]) summary { cursor: pointer; color: var(--accent); margin-top: 4px; }
+:host([data-floating]) button.disclosure { color: var(--accent); padding: 0; margin-top: 4px; }
 :host([data-floating]) .summary { margin: 0; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25); }
 :host([data-layer]) .card { margin: 4px 0 0; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25); }
 @media (prefers-color-scheme: dark) {

@@ -305,7 +305,7 @@ export function startOverlay(options: OverlayOptions) {
     const current = new Set(targets.map((t) => t.key));
     removeHosts((key) => !current.has(key));
     if (lazy) {
-      near ??= new NearViewport(() => !signal.aborted && void showNearRows());
+      near ??= new NearViewport(doc, () => !signal.aborted && void showNearRows());
       near.track(targets.map((t) => t.anchor));
       // Badges already drawn follow their rows (re-rendered, moved or grown).
       placeHosts(

@@ -239,5 +239,32 @@ describe('long lists', () => {
     expect(opened.summaryText).toMatch(
       /\d+ failed (and \d+ needs? attention|records) on this page/,
     );
+    // Its counts are folded away behind a button; opened, they show and the panel stays in view.
+    const unfolded = await s.page.evaluate(async (tag: string) => {
+      const summary = [...document.querySelectorAll(tag)].find((h) =>
+        h.shadowRoot?.querySelector('section.summary'),
+      )!;
+      const root = summary.shadowRoot!;
+      const toggle = [...root.querySelectorAll('button')].find((b) =>
+        b.textContent?.includes('By type and connector'),
+      )!;
+      const columns = () => root.querySelector('.columns')!.getBoundingClientRect().height;
+      const before = { expanded: toggle.getAttribute('aria-expanded'), height: columns() };
+      toggle.click();
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
+      const panel = summary.getBoundingClientRect();
+      return {
+        before,
+        expanded: toggle.getAttribute('aria-expanded'),
+        height: columns(),
+        text: root.querySelector('.columns')!.textContent ?? '',
+        inView: panel.bottom <= innerHeight && panel.top >= 0,
+      };
+    }, HOST);
+    expect(unfolded.before).toEqual({ expanded: 'false', height: 0 });
+    expect(unfolded.expanded).toBe('true');
+    expect(unfolded.height).toBeGreaterThan(20);
+    expect(unfolded.text).toMatch(/QuickBooks Online: \d+/);
+    expect(unfolded.inView).toBe(true);
   });
 });

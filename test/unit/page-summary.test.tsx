@@ -33,3 +33,58 @@ describe('the list summary headline', () => {
     expect(headline(total, attention)).toBe(text);
   });
 });
+
+describe('the floating (compact) summary', () => {
+  const renderCompact = () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(
+      <PageSummary
+        total={3}
+        needsAttention={0}
+        byType={[{ label: 'Mapping missing', count: 3 }]}
+        byConnector={[{ connector: 'QuickBooks Online', count: 3 }]}
+        alert={null}
+        compact
+        onDismiss={() => {}}
+      />,
+      root,
+    );
+    const toggle = [...root.querySelectorAll('button')].find((b) =>
+      b.textContent?.includes('By type and connector'),
+    )!;
+    const panel = root.querySelector(`#${toggle.getAttribute('aria-controls')}`)!;
+    return { root, toggle, panel };
+  };
+
+  it('folds the counts away behind a button that says whether they are shown', async () => {
+    const { toggle, panel } = renderCompact();
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(panel.hasAttribute('hidden')).toBe(true);
+    expect(panel.textContent).toContain('QuickBooks Online: 3');
+    toggle.click();
+    await new Promise((done) => setTimeout(done, 0));
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(panel.hasAttribute('hidden')).toBe(false);
+    toggle.click();
+    await new Promise((done) => setTimeout(done, 0));
+    expect(panel.hasAttribute('hidden')).toBe(true);
+  });
+
+  it('shows the counts at once when not compact, with no disclosure button', () => {
+    const root = document.createElement('div');
+    render(
+      <PageSummary
+        total={1}
+        needsAttention={0}
+        byType={[{ label: 'Mapping missing', count: 1 }]}
+        byConnector={[]}
+        alert={null}
+        onDismiss={() => {}}
+      />,
+      root,
+    );
+    expect(root.querySelector('[aria-expanded]')).toBeNull();
+    expect(root.textContent).toContain('Mapping missing: 1');
+  });
+});
