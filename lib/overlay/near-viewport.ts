@@ -2,12 +2,12 @@
  * Which list rows are near the viewport: within one viewport height above or below it. Long
  * lists render badges only for these rows.
  *
- * Read from the rows' boxes at animation frames after a scroll, a resize or a new list, not from
- * an IntersectionObserver: an observer of every failing row of a 5,000-row list makes the
- * browser run a lifecycle update of its own after the scan and compute every row's intersection
- * on each later frame (37 ms CPU after load on the mock's 5,000-row Sync Hub, traced). Here the
- * rows, in document order, are searched by position: a few box reads per frame, taken where the
- * frame's layout is due anyway.
+ * Read from the rows' boxes for a new list and at animation frames after a scroll or a resize,
+ * not from an IntersectionObserver: an observer of every failing row of a 5,000-row list makes
+ * the browser run a lifecycle update of its own after the scan and compute every row's
+ * intersection on each later frame (37 ms CPU after load on the mock's 5,000-row Sync Hub,
+ * traced). Here the rows, in document order, are searched by position: a few box reads, taken
+ * where layout is clean or due anyway.
  */
 export class NearViewport {
   private rows: Element[] = [];
@@ -26,10 +26,14 @@ export class NearViewport {
     doc.defaultView?.addEventListener('resize', this.schedule, options);
   }
 
-  /** Watches exactly these rows (in document order) from now on. */
+  /**
+   * Watches exactly these rows (in document order) from now on, and finds the near ones now: the
+   * overlay reads the page after load or in an animation frame, where layout is clean or due.
+   */
   track(rows: Iterable<Element>): void {
     this.rows = Array.from(rows);
-    this.schedule();
+    const view = this.doc.defaultView;
+    if (view && !this.listening.signal.aborted) this.check(view.innerHeight);
   }
 
   isNear(row: Element): boolean {
