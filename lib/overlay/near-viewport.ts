@@ -2,38 +2,37 @@
  * Which list rows are near the viewport: within one viewport height above or below it. Long
  * lists render badges only for these rows.
  *
- * Read from the rows' boxes for a new list and at animation frames after a scroll or a resize,
- * not from an IntersectionObserver: an observer of every failing row of a 5,000-row list makes
- * the browser run a lifecycle update of its own after the scan and compute every row's
- * intersection on each later frame (37 ms CPU after load on the mock's 5,000-row Sync Hub,
- * traced). Here the rows, in document order, are searched by position: a few box reads, taken
- * where layout is clean or due anyway.
+ * Read from the rows' boxes, not from an IntersectionObserver: an observer of every failing row
+ * of a 5,000-row list makes the browser run a lifecycle update of its own after the scan and
+ * compute every row's intersection on each later frame (37 ms CPU after load on the mock's
+ * 5,000-row Sync Hub, traced). Here the rows, in document order, are searched by position: a few
+ * box reads, taken right after the browser's own layout of a frame (a ResizeObserver's report),
+ * so they never force one; a box read while a live list's changes wait for layout would lay the
+ * whole list out in our script.
  */
 export class NearViewport {
   private rows: Element[] = [];
   private near = new Set<Element>();
-  private frame = 0;
   private readonly listening = new AbortController();
+  /** Reports after the next frame's layout each time the root is observed afresh. */
+  private readonly afterLayout: ResizeObserver;
 
   /** `onChange` runs after rows came near or went away (once per frame at most). */
   constructor(
     private readonly doc: Document,
     private readonly onChange: () => void,
   ) {
+    this.afterLayout = new ResizeObserver(() => this.check());
     // Scroll does not bubble; a capturing listener on the document hears inner scrollers too.
     const options = { capture: true, passive: true, signal: this.listening.signal };
     doc.addEventListener('scroll', this.schedule, options);
     doc.defaultView?.addEventListener('resize', this.schedule, options);
   }
 
-  /**
-   * Watches exactly these rows (in document order) from now on, and finds the near ones now: the
-   * overlay reads the page after load or in an animation frame, where layout is clean or due.
-   */
+  /** Watches exactly these rows (in document order) from now on. */
   track(rows: Iterable<Element>): void {
     this.rows = Array.from(rows);
-    const view = this.doc.defaultView;
-    if (view && !this.listening.signal.aborted) this.check(view.innerHeight);
+    this.schedule();
   }
 
   isNear(row: Element): boolean {
@@ -42,22 +41,21 @@ export class NearViewport {
 
   disconnect(): void {
     this.listening.abort();
-    if (this.frame) this.doc.defaultView?.cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.afterLayout.disconnect();
     this.rows = [];
     this.near.clear();
   }
 
   private readonly schedule = () => {
-    const view = this.doc.defaultView;
-    if (this.frame || !view || this.listening.signal.aborted) return;
-    this.frame = view.requestAnimationFrame(() => {
-      this.frame = 0;
-      this.check(view.innerHeight);
-    });
+    const root = this.doc.documentElement;
+    if (this.listening.signal.aborted || !root) return;
+    this.afterLayout.unobserve(root);
+    this.afterLayout.observe(root);
   };
 
-  private check(height: number): void {
+  private check(): void {
+    const height = this.doc.defaultView?.innerHeight ?? 0;
+    if (this.listening.signal.aborted || height === 0) return;
     const next = new Set(
       nearRows(this.rows, (row) => row.getBoundingClientRect(), -height, 2 * height),
     );

@@ -25,6 +25,8 @@ export function settledOutcomes(
   watched: ReadonlyMap<string, RetryWatch>,
   analysis: Analysis,
 ): { key: string; outcome: Status }[] {
+  // Nothing awaited (the usual case): no key is built for the page's records.
+  if (watched.size === 0) return [];
   const latest = new Map<string, SyncRecord>();
   for (const record of analysis.records) {
     const key = keyOf(record);
