@@ -195,7 +195,8 @@ export function startOverlay(options: OverlayOptions) {
 
   function renderAll(force: boolean) {
     for (const target of targets) renderTarget(target, force);
-    if (!summary) return;
+    // A long list's summary is placed with its first badges: it is drawn then, not before.
+    if (!summary?.placed) return;
     if (!force && summarized?.targets === targets && summarized.failures === connectorFailures)
       return;
     summarized = { targets, failures: connectorFailures };
