@@ -3,7 +3,6 @@
  * extension's own content scripts and only well-formed requests; anything else gets no answer.
  */
 import {
-  connectorFailureCount,
   getChecklist,
   getHistory,
   noteFailures,
@@ -81,14 +80,11 @@ export function createBackgroundHandler(deps: BackgroundHandlerDeps): Background
     switch (request.type) {
       case 'get-record-state': {
         const { connector, recordNumber } = request;
-        const [history, checklist, connectorFailures] = await Promise.all([
+        const [history, checklist] = await Promise.all([
           getHistory(db, connector, recordNumber),
           getChecklist(db, connector, recordNumber),
-          connectorFailureCount(db, connector, await windowStart()),
         ]);
-        return { available: true, history, checklist, connectorFailures } satisfies Answer<
-          typeof request.type
-        >;
+        return { available: true, history, checklist } satisfies Answer<typeof request.type>;
       }
       case 'record-retry': {
         const { type: _, ...input } = request;
@@ -101,13 +97,7 @@ export function createBackgroundHandler(deps: BackgroundHandlerDeps): Background
         return { available: true, updated } satisfies Answer<typeof request.type>;
       }
       case 'note-failures': {
-        await noteFailures(db, request.records, now);
-        const since = await windowStart();
-        const connectors = [...new Set(request.records.map((r) => r.connector))];
-        const counts = await Promise.all(
-          connectors.map((c) => connectorFailureCount(db, c, since)),
-        );
-        const connectorFailures = Object.fromEntries(connectors.map((c, i) => [c, counts[i] ?? 0]));
+        const connectorFailures = await noteFailures(db, request.records, now, await windowStart());
         return { available: true, connectorFailures } satisfies Answer<typeof request.type>;
       }
       case 'set-checklist': {

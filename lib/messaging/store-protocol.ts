@@ -71,8 +71,6 @@ export const StoreResponseSchemas = {
   'get-record-state': ok({
     history: HistorySchema,
     checklist: z.nullable(ChecklistSchema),
-    /** Distinct records of this connector seen failing within the window. */
-    connectorFailures: z.int().check(z.gte(0)),
   }),
   'record-retry': ok({ history: HistorySchema }),
   /** updated: false when no attempt was waiting for an outcome. */

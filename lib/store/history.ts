@@ -10,7 +10,13 @@ import {
   type SyncAssistDB,
 } from './db';
 
-export { connectorFailureCount, noteFailures, pruneOlderThan, type FailureInput } from './failures';
+export {
+  connectorFailureCount,
+  FRESH_MS,
+  noteFailures,
+  pruneOlderThan,
+  type FailureInput,
+} from './failures';
 
 /** Attempts kept per record (oldest dropped first), so a stuck retry loop cannot fill the disk. */
 export const MAX_ATTEMPTS = 100;

@@ -66,13 +66,37 @@ it('counts distinct failing records per connector within the window', async () =
 
 it('keeps firstSeen, one row per message, failing statuses only', async () => {
   const db = await fresh();
+  const later = 10 + store.FRESH_MS + 1;
   await store.noteFailures(db, [failure('INV-1', 'Customer  is missing')], 10);
-  await store.noteFailures(db, [failure('INV-1', ' Customer is missing\n')], 20);
-  expect(await db.getAll('failures')).toMatchObject([{ firstSeen: 10, lastSeen: 20 }]);
+  await store.noteFailures(db, [failure('INV-1', ' Customer is missing\n')], later);
+  expect(await db.getAll('failures')).toMatchObject([{ firstSeen: 10, lastSeen: later }]);
   const statuses = ['failed', 'needs-attention', 'succeeded', null] as const;
   const records = statuses.map((status, i) => ({ ...failure(`S-${i}`), status }));
   await store.noteFailures(db, records, 30);
   expect(await ids(db)).toEqual(['INV-1', 'S-0', 'S-1']);
+});
+
+it('does not rewrite a failure noted within FRESH_MS, and still counts it', async () => {
+  const db = await fresh();
+  await store.noteFailures(db, [failure('INV-1'), failure('INV-2')], 1000);
+  const counts = await store.noteFailures(
+    db,
+    [failure('INV-2'), failure('INV-3'), failure('P-1', 'x', 'Paystack')],
+    1000 + store.FRESH_MS,
+    1000,
+  );
+  expect(counts).toEqual({ [QBO]: 3, Paystack: 1 });
+  const rows = await db.getAll('failures');
+  expect(rows.map((r) => [r.recordNumber, r.lastSeen])).toEqual([
+    ['P-1', 1000 + store.FRESH_MS],
+    ['INV-1', 1000],
+    ['INV-2', 1000],
+    ['INV-3', 1000 + store.FRESH_MS],
+  ]);
+  // Past the window's start, only what this batch names counts.
+  expect(await store.noteFailures(db, [failure('INV-3')], 2000 + store.FRESH_MS, 1500)).toEqual({
+    [QBO]: 1,
+  });
 });
 
 it('prunes failures last seen before the cutoff', async () => {
