@@ -59,19 +59,21 @@ export function rows(r: Results): Row[] {
   for (const p of r.pageLoad) {
     const sync = p.page.includes('Sync Hub');
     const profiledPercent = (p.extensionMs / p.withoutMs) * 100;
-    const added = `${p.addedMs >= 0 ? '+' : ''}${ms(p.addedMs)}, ${p.addedPercent.toFixed(1)}%`;
+    const signed = (v: number) => `${v >= 0 ? '+' : ''}${ms(v)}`;
+    const added = `${signed(p.addedMs)}, ${p.addedPercent.toFixed(1)}% of the whole load's ${ms(p.withoutMs)}`;
+    const whole = `whole load TaskDuration ${ms(p.withoutMs)} → ${ms(p.withMs)} (${signed(p.wholeAddedMs)}; single loads ${span(p.loads.withoutMs)} without, ${span(p.loads.withMs)} with)`;
     const overhead = p.profiledMs - p.withMs;
     out.push({
       figure: `2. page load, ${p.page}: extension's main-thread time`,
       value: sync
-        ? `TaskDuration ${ms(p.withoutMs)} → ${ms(p.withMs)} (${added}), median of ${p.runs} (single loads ${span(p.loads.withoutMs)} without, ${span(p.loads.withMs)} with); ` +
-          `${ms(p.extensionMs)} sampled in its scripts under a profiler (${profiledPercent.toFixed(1)}%; the profiler itself made those loads ${ms(overhead)} longer)`
-        : `${ms(p.extensionMs)} sampled in its scripts (single loads ${span(p.loads.extensionMs)}); TaskDuration ${ms(p.withoutMs)} → ${ms(p.withMs)} (${added}), median of ${p.runs}`,
-      // The long list: everything the extension adds (script, layout, paint, GC) in the CDP
-      // metrics the issue names. The dashboard is judged on the CPU time of its tasks (below):
-      // two totals of about 100 ms differ by more than the 2 ms budget from one load to the
-      // next, and a profile's samples count the time the renderer was descheduled mid-script.
-      budget: sync ? '≤ 10% added (CDP TaskDuration)' : 'reference',
+        ? `after DOMContentLoaded ${ms(p.afterDcl.withoutMs)} → ${ms(p.afterDcl.withMs)} (${added}), medians of ${p.runs} traced loads (single loads ${span(p.loads.afterDclWithoutMs)} without, ${span(p.loads.afterDclWithMs)} with); ` +
+          `${whole}; ${ms(p.extensionMs)} sampled in its scripts under a profiler (${profiledPercent.toFixed(1)}%; the profiler itself made those loads ${ms(overhead)} longer)`
+        : `${ms(p.extensionMs)} sampled in its scripts (single loads ${span(p.loads.extensionMs)}); after DOMContentLoaded ${ms(p.afterDcl.withoutMs)} → ${ms(p.afterDcl.withMs)} (${added}); ${whole}, medians of ${p.runs}`,
+      // The long list: everything the extension adds (script, layout, paint, GC) in main-thread
+      // task time, from DOMContentLoaded on (bench/page-load.ts says why). The dashboard is
+      // judged on the CPU time of its tasks (below): two totals of about 100 ms differ by more
+      // than the 2 ms budget from one load to the next.
+      budget: sync ? '≤ 10% added (task time from DOMContentLoaded on)' : 'reference',
       ok: sync ? p.addedPercent <= 10 : null,
     });
     if (!sync)

@@ -6,18 +6,8 @@
  * mid-task, which a CPU profile's samples (and a task's wall duration) count as the script's.
  */
 import type { Browser } from 'puppeteer-core';
+import type { TraceEvent } from './load-phases';
 import { median, round, sleep } from './stats';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: Record<string, unknown>;
-}
 
 const TASK = 'ThreadControllerImpl::RunTask';
 
