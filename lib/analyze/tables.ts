@@ -1,7 +1,7 @@
 import type { Pair, RowRecord } from './collect';
 import type { CompiledPack, LabelMatch } from './compile';
 import { fieldForValue } from './reshape';
-import { isHiddenElement, visibleText } from './text';
+import { isHiddenCell, isHiddenElement, isHiddenRow, visibleText } from './text';
 import { normalizeStatus } from './values';
 import type { RecordField, Status } from './types';
 
@@ -34,11 +34,12 @@ function rowsOf(table: Element): Element[] {
     // The parser puts every row in a section: a hidden section is checked once, not per row.
     const rows: Element[] = [];
     for (let child = table.firstElementChild; child; child = child.nextElementSibling) {
-      if (child.tagName === 'TR') {
-        if (!isHiddenElement(child)) rows.push(child);
-      } else if (SECTIONS.has(child.tagName) && !isHiddenElement(child)) {
+      const tag = child.tagName;
+      if (tag === 'TR') {
+        if (!isHiddenRow(child)) rows.push(child);
+      } else if (SECTIONS.has(tag) && !isHiddenElement(child)) {
         for (let row = child.firstElementChild; row; row = row.nextElementSibling)
-          if (row.tagName === 'TR' && !isHiddenElement(row)) rows.push(row);
+          if (row.tagName === 'TR' && !isHiddenRow(row)) rows.push(row);
       }
     }
     return rows;
@@ -180,6 +181,8 @@ const SPANNING_CELL = `:scope > ${SPANNING}`;
  */
 function briefRow(
   row: Element,
+  /** A <tr>. */
+  native: boolean,
   /** The table has a spanning cell somewhere: each row is checked for one of its own. */
   spanning: boolean,
   column: number,
@@ -187,13 +190,13 @@ function briefRow(
   brief: ReadonlySet<Status>,
   read: (el: Element, limit?: number) => string,
 ): RowRecord | null {
-  if (row.tagName !== 'TR') return null;
+  if (!native) return null;
   // Without a spanning cell, cell N is column N.
   const cells = (row as HTMLTableRowElement).cells;
   if (cells.length < 2 || column >= cells.length) return null;
   if (spanning && row.querySelector(SPANNING_CELL) !== null) return null;
   const cell = cells[column]!;
-  if (cell.hasAttributes() && isHiddenElement(cell)) return null;
+  if (cell.hasAttributes() && isHiddenCell(cell)) return null;
   const status = normalizeStatus(read(cell, compiled.pack.maxMessageLength + 200), compiled);
   return status !== null && brief.has(status) ? { anchor: row, pairs: [], brief: status } : null;
 }
@@ -214,11 +217,13 @@ function readRows(
   const statusColumn = brief && brief.size > 0 ? statusColumnOf(columns) : -1;
   // One query of the whole table spares one per row on the usual list, which spans nothing.
   const spanning = statusColumn >= 0 && table.querySelector(SPANNING) !== null;
+  // A <table>'s rows are all <tr> (rowsOf); a grid's are read by their roles.
+  const allNative = table.tagName === 'TABLE';
   for (let r = from; r < rows.length; r++) {
     const row = rows[r]!;
-    const native = row.tagName === 'TR';
+    const native = allNative || row.tagName === 'TR';
     if (statusColumn >= 0) {
-      const record = briefRow(row, spanning, statusColumn, compiled, brief!, read);
+      const record = briefRow(row, native, spanning, statusColumn, compiled, brief!, read);
       if (record) {
         records.push(record);
         continue;
@@ -237,8 +242,7 @@ function readRows(
       index += cell.span;
       // The row and its ancestors were checked once (rowsOf): only the cell's own way up.
       if (!column) continue;
-      if (!cell.plain && (native ? isHiddenElement(cell.el) : isHiddenWithin(cell.el, row)))
-        continue;
+      if (!cell.plain && (native ? isHiddenCell(cell.el) : isHiddenWithin(cell.el, row))) continue;
       const value = read(cell.el, limit);
       if (!value || isPlaceholder(value)) continue;
       const field = fieldForValue(column.field, value, compiled);

@@ -83,6 +83,16 @@ export function attributeNames(el: Element): readonly string[] | null {
   return el.hasAttributes() ? el.getAttributeNames() : null;
 }
 
+/** A table cell (<td>, <th>) that has attributes: hidden by any of them? */
+export function isHiddenCell(cell: Element): boolean {
+  return isHiddenAs(cell, 'TD', cell.getAttributeNames());
+}
+
+/** isHiddenElement of a <tr>, its tag name already read. */
+export function isHiddenRow(row: Element): boolean {
+  return row.hasAttributes() && isHiddenAs(row, 'TR', row.getAttributeNames());
+}
+
 /**
  * isHiddenElement with the tag name and attribute names already read. On a long list each DOM
  * read costs as much as the logic around it: one read of the names replaces a read per attribute.
