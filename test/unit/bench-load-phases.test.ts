@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadPhases } from '../../bench/load-phases';
+import { traceScript, traceTask } from '../helpers/trace-events';
 
 const ORIGIN = 'chrome-extension://abc/';
-const task = (ts: number, dur: number, tid = 1) => ({
-  name: 'ThreadControllerImpl::RunTask',
-  ph: 'X',
-  pid: 1,
-  tid,
-  ts,
-  dur,
-});
+const task = (ts: number, dur: number, tid = 1) => traceTask(ts, dur, { tid });
 const dcl = (ts: number, isMainFrame = true) => ({
   name: 'MarkDOMContent',
   ph: 'I',
@@ -18,15 +12,7 @@ const dcl = (ts: number, isMainFrame = true) => ({
   ts,
   args: { data: { isMainFrame } },
 });
-const script = (ts: number, url: string) => ({
-  name: 'EvaluateScript',
-  ph: 'X',
-  pid: 1,
-  tid: 1,
-  ts,
-  dur: 10,
-  args: { data: { url } },
-});
+const script = traceScript;
 
 // Budget 2 on the long list is judged on the task time after the split: what lands on which side
 // decides whether the budget is met.

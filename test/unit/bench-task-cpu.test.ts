@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extensionTaskCpuMs } from '../../bench/task-cpu';
+import { traceScript, traceTask } from '../helpers/trace-events';
 
 const ORIGIN = 'chrome-extension://abc/';
 const thread = (pid: number, tid: number, name: string) => ({
@@ -10,24 +11,8 @@ const thread = (pid: number, tid: number, name: string) => ({
   ts: 0,
   args: { name },
 });
-const task = (ts: number, dur: number, tdur: number, tid = 1) => ({
-  name: 'ThreadControllerImpl::RunTask',
-  ph: 'X',
-  pid: 1,
-  tid,
-  ts,
-  dur,
-  tdur,
-});
-const script = (ts: number, url: string, tid = 1) => ({
-  name: 'EvaluateScript',
-  ph: 'X',
-  pid: 1,
-  tid,
-  ts,
-  dur: 10,
-  args: { data: { url } },
-});
+const task = (ts: number, dur: number, tdur: number, tid = 1) => traceTask(ts, dur, { tdur, tid });
+const script = traceScript;
 
 // The dashboard's judged figure: what it counts decides whether budget 2 is met.
 describe("the benchmark's CPU time of the extension's tasks", () => {
