@@ -10,9 +10,13 @@ export function PageSummary(props: {
   needsAttention: number;
   byType: { label: string; count: number }[];
   byConnector: { connector: string; count: number }[];
+  /** Failures whose message is not read yet (far down a long list): in `total`, in no type. */
+  unread?: number;
   alert: string | null;
   /** Floating over a long list: the counts fold away so the panel covers little of it. */
   compact?: boolean;
+  /** The folded counts were opened or closed: open, they are read for every row. */
+  onBreakdown?(open: boolean): void;
   onDismiss(): void;
 }) {
   // A button, not <details>: the first <details> on a page costs a style pass of 15-20 ms on the
@@ -40,6 +44,7 @@ export function PageSummary(props: {
             {t.label}: {t.count}
           </li>
         ))}
+        {(props.unread ?? 0) > 0 && <li key="unread">Not read yet: {props.unread}</li>}
       </ul>
       <ul aria-label="Failures by connector">
         {props.byConnector.map((c) => (
@@ -65,7 +70,10 @@ export function PageSummary(props: {
             class="quiet disclosure"
             aria-expanded={open}
             aria-controls={columnsId}
-            onClick={() => setOpen(!open)}
+            onClick={() => {
+              setOpen(!open);
+              props.onBreakdown?.(!open);
+            }}
           >
             By type and connector
           </button>

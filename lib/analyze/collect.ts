@@ -1,7 +1,7 @@
 import { isChrome } from './chrome';
 import type { CompiledPack } from './compile';
 import { controlValue, isControl, labelledControl } from './controls';
-import { readTable, type Columns } from './tables';
+import { readTable, type Columns, type RowReading } from './tables';
 import { normalizeStatus } from './values';
 import { fieldForValue } from './reshape';
 import { attributeNames, collapse, isHiddenElement, visibleText, type SkipElement } from './text';
@@ -23,6 +23,8 @@ export interface RowRecord {
   pairs: Pair[];
   /** A row read no further than its status cell (AnalyzeOptions.brief): that status. */
   brief?: Status;
+  /** Read to its status and connector only (AnalyzeOptions.skim): `pairs` holds the connector. */
+  skimmed?: true;
 }
 
 export interface Heading {
@@ -126,11 +128,7 @@ function textAfter(label: Element, compiled: CompiledPack, limit: number): strin
 }
 
 /** Walks the content once, collecting labelled values, table rows, alerts and headings. */
-export function collect(
-  root: Element,
-  compiled: CompiledPack,
-  brief?: ReadonlySet<Status>,
-): Collected {
+export function collect(root: Element, compiled: CompiledPack, reading?: RowReading): Collected {
   const out: Collected = {
     pairs: [],
     rows: [],
@@ -162,7 +160,7 @@ export function collect(
 
     if (tag === 'TABLE' || role === 'grid' || role === 'table' || role === 'treegrid') {
       // Fixed-header grids render the header and the body as two tables: the body inherits.
-      const result = readTable(el, compiled, readValue, headerOnly ?? undefined, brief);
+      const result = readTable(el, compiled, readValue, headerOnly ?? undefined, reading);
       headerOnly = null;
       if (result) {
         out.tables.add(el);

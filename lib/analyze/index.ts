@@ -78,6 +78,18 @@ export interface AnalyzeOptions {
    * escalation read every field.
    */
   brief?: ReadonlySet<Status>;
+  /**
+   * Long lists: list rows whose status cell reads as one of `statuses` are read in full for the
+   * first `first` of them and for the rows in `keep`; the others are skimmed, read to their
+   * status and connector only, and their records say so (SyncRecord.skimmed). The overlay reads
+   * in full only the rows it badges (those near the viewport), and a skimmed row when it comes
+   * near, is clicked or the summary's breakdown is opened.
+   */
+  skim?: {
+    statuses: ReadonlySet<Status>;
+    first: number;
+    keep: { has(row: Element): boolean };
+  };
 }
 
 /**
@@ -93,7 +105,14 @@ export function analyzeDocument(
   const compiled = compilePack(pack);
   const root = contentRoot(doc);
   if (!root) return { page: null, records: [] };
-  const collected = collect(root, compiled, options.brief);
+  const { brief: briefStatuses, skim } = options;
+  const collected = collect(
+    root,
+    compiled,
+    briefStatuses || skim
+      ? { brief: briefStatuses, skim: skim?.statuses, fullLeft: skim?.first ?? 0, keep: skim?.keep }
+      : undefined,
+  );
   collected.pairs.push(...inferUnlabelled(root, collected.pairs, compiled, collected.tables));
   const { containers, page: pagePairs } = groupPairs(collected.pairs, root);
 
@@ -224,6 +243,18 @@ export function analyzeDocument(
   // own cells' to override, and those were not read. No section heading is looked up for it.
   const brief = new Set<SyncRecord>();
   for (const row of collected.rows) {
+    if (row.skimmed) {
+      // The connector as a full read takes it: the row's own cell, else the page's, else the
+      // screen's; a section heading may name it below.
+      const record = emptyRecord();
+      record.status = row.brief!;
+      record.connector =
+        row.pairs[0]?.value ?? pageFields.connector?.value ?? context.impliedConnector;
+      record.anchor = row.anchor;
+      record.skimmed = true;
+      records.push(record);
+      continue;
+    }
     if (row.brief) {
       const record = emptyRecord();
       record.status = row.brief;
@@ -260,7 +291,7 @@ export function analyzeDocument(
   if (page === 'integrations') {
     // Rows under "Webhook deliveries" are webhook deliveries even without a Type column.
     for (const record of records) {
-      if (record.recordType || !record.anchor || brief.has(record)) continue;
+      if (record.recordType || !record.anchor || brief.has(record) || record.skimmed) continue;
       const heading = sectionHeading(record.anchor, collected.headings);
       if (heading && recordTypeFromWords(heading.text, compiled) === 'webhook')
         record.recordType = 'webhook';
@@ -294,6 +325,6 @@ function sectionHeading(el: Element, headings: Heading[]): Heading | null {
 export function serializeAnalysis(analysis: Analysis): Analysis {
   return {
     page: analysis.page,
-    records: analysis.records.map(({ anchor: _anchor, ...rest }) => rest),
+    records: analysis.records.map(({ anchor: _anchor, skimmed: _skimmed, ...rest }) => rest),
   };
 }

@@ -5,6 +5,18 @@ import { isHiddenCell, isHiddenElement, isHiddenRow, visibleText } from './text'
 import { normalizeStatus } from './values';
 import type { RecordField, Status } from './types';
 
+/** How far list rows are read (the overlay's options; the popup and the CLI read everything). */
+export interface RowReading {
+  /** Rows whose status cell reads as one of these: that status alone (AnalyzeOptions.brief). */
+  brief?: ReadonlySet<Status>;
+  /** Rows whose status cell reads as one of these may be skimmed (AnalyzeOptions.skim). */
+  skim?: ReadonlySet<Status>;
+  /** Rows of a `skim` status still to be read in full before skimming starts. */
+  fullLeft: number;
+  /** Rows read in full whatever their status (near the viewport, clicked). */
+  keep?: { has(row: Element): boolean };
+}
+
 export type TableResult =
   { kind: 'rows'; rows: RowRecord[]; columns: Columns } | { kind: 'pairs'; pairs: Pair[] };
 
@@ -174,10 +186,11 @@ const SPANNING = '[colspan]';
 const SPANNING_CELL = `:scope > ${SPANNING}`;
 
 /**
- * A row whose status cell reads as one of `brief`: its record is that status alone and no other
- * cell is touched (in the extension's isolated world each element touched costs a wrapper, and
- * on a long list that is most of the read). Null when the row needs its full read: an ARIA row,
- * a spanning cell, a hidden status cell or another status.
+ * A row read from its status cell: a `brief` status makes its record that status alone and no
+ * other cell is touched (in the extension's isolated world each element touched costs a wrapper,
+ * and on a long list that is most of the read); a `skim` status, once the rows to read in full
+ * are used up, that status and the connector cell. Null when the row needs its full read: an
+ * ARIA row, a spanning cell, a hidden status cell, another status, or a row to keep.
  */
 function briefRow(
   row: Element,
@@ -185,20 +198,48 @@ function briefRow(
   native: boolean,
   /** The table has a spanning cell somewhere: each row is checked for one of its own. */
   spanning: boolean,
-  column: number,
+  columns: { status: number; connector: number },
   compiled: CompiledPack,
-  brief: ReadonlySet<Status>,
+  reading: RowReading,
   read: (el: Element, limit?: number) => string,
 ): RowRecord | null {
   if (!native) return null;
   // Without a spanning cell, cell N is column N.
   const cells = (row as HTMLTableRowElement).cells;
+  const column = columns.status;
   if (cells.length < 2 || column >= cells.length) return null;
   if (spanning && row.querySelector(SPANNING_CELL) !== null) return null;
   const cell = cells[column]!;
   if (cell.hasAttributes() && isHiddenCell(cell)) return null;
-  const status = normalizeStatus(read(cell, compiled.pack.maxMessageLength + 200), compiled);
-  return status !== null && brief.has(status) ? { anchor: row, pairs: [], brief: status } : null;
+  const limit = compiled.pack.maxMessageLength + 200;
+  const status = normalizeStatus(read(cell, limit), compiled);
+  if (status === null) return null;
+  if (reading.brief?.has(status)) return { anchor: row, pairs: [], brief: status };
+  if (!reading.skim?.has(status) || columns.connector === -2 || reading.keep?.has(row)) return null;
+  if (reading.fullLeft > 0) {
+    reading.fullLeft--;
+    return null;
+  }
+  const pairs: Pair[] = [];
+  const other = cells[columns.connector];
+  if (other && !(other.hasAttributes() && isHiddenCell(other))) {
+    const value = read(other, limit);
+    if (value && !isPlaceholder(value))
+      pairs.push({ field: 'connector', value, weak: false, label: '', el: other });
+  }
+  return { anchor: row, pairs, brief: status, skimmed: true };
+}
+
+/**
+ * The one column labelled as the connector by a specific label; -1 when none is (the connector
+ * then comes from the page, as a full read takes it); -2 when a skimmed row could name another
+ * connector than its full read (two such columns, or a generic label).
+ */
+function connectorColumnOf(columns: Columns): number {
+  const first = columns.matches.findIndex((match) => match?.field === 'connector');
+  if (first < 0) return -1;
+  const last = columns.matches.findLastIndex((match) => match?.field === 'connector');
+  return first === last && !columns.matches[first]!.weak ? first : -2;
 }
 
 function readRows(
@@ -208,13 +249,18 @@ function readRows(
   columns: Columns,
   compiled: CompiledPack,
   read: (el: Element, limit?: number) => string,
-  brief: ReadonlySet<Status> | undefined,
+  reading: RowReading | undefined,
 ): TableResult {
   const limit = compiled.pack.maxMessageLength + 200;
   const records: RowRecord[] = [];
   const cells: Cell[] = [];
   const lastColumn = columns.matches.findLastIndex((match) => match !== null);
-  const statusColumn = brief && brief.size > 0 ? statusColumnOf(columns) : -1;
+  const statusColumn =
+    reading && (reading.brief?.size || reading.skim?.size) ? statusColumnOf(columns) : -1;
+  const briefColumns = {
+    status: statusColumn,
+    connector: reading?.skim ? connectorColumnOf(columns) : -2,
+  };
   // One query of the whole table spares one per row on the usual list, which spans nothing.
   const spanning = statusColumn >= 0 && table.querySelector(SPANNING) !== null;
   // A <table>'s rows are all <tr> (rowsOf); a grid's are read by their roles.
@@ -223,7 +269,7 @@ function readRows(
     const row = rows[r]!;
     const native = allNative || row.tagName === 'TR';
     if (statusColumn >= 0) {
-      const record = briefRow(row, native, spanning, statusColumn, compiled, brief!, read);
+      const record = briefRow(row, native, spanning, briefColumns, compiled, reading!, read);
       if (record) {
         records.push(record);
         continue;
@@ -268,7 +314,7 @@ export function readTable(
   compiled: CompiledPack,
   read: (el: Element, limit?: number) => string,
   inherited?: Columns,
-  brief?: ReadonlySet<Status>,
+  reading?: RowReading,
 ): TableResult | null {
   const rows = rowsOf(table);
   if (rows.length === 0) return null;
@@ -292,10 +338,10 @@ export function readTable(
       headerIndex = 0;
   }
   if (headerIndex < 0 && inherited)
-    return readRows(table, rows, 0, inherited, compiled, read, brief);
+    return readRows(table, rows, 0, inherited, compiled, read, reading);
   if (headerIndex >= 0) {
     const columns = columnsOf(rows[headerIndex]!, table, compiled);
-    if (columns) return readRows(table, rows, headerIndex + 1, columns, compiled, read, brief);
+    if (columns) return readRows(table, rows, headerIndex + 1, columns, compiled, read, reading);
   }
 
   // Key/value table: "Status | Failed" rows, or "Vendor: | X | Branch: | Y" rows.

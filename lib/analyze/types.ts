@@ -66,6 +66,11 @@ export interface SyncRecord {
   user: string | null;
   /** Where the overlay attaches; never serialised. */
   anchor?: Element;
+  /**
+   * A list row read to its status and connector only (AnalyzeOptions.skim): every other field
+   * is null because it was not read. Never serialised.
+   */
+  skimmed?: true;
 }
 
 export interface Analysis {

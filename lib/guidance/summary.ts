@@ -27,9 +27,14 @@ export interface FailureSummary {
   needsAttention: number;
   byType: TypeCount[];
   byConnector: ConnectorCount[];
+  /** Failing rows whose message was not read (skimmed): in `total`, in no `byType`. */
+  unread: number;
 }
 
-type Row = Pick<SerializedRecord, 'status' | 'messageType' | 'connector' | 'recordNumber'>;
+type Row = Pick<SerializedRecord, 'status' | 'messageType' | 'connector' | 'recordNumber'> & {
+  /** Read to its status and connector only (SyncRecord.skimmed). */
+  skimmed?: boolean;
+};
 
 /**
  * Counts distinct failing records: a sync log lists one entry per attempt, and three failed
@@ -41,15 +46,16 @@ export function summarize(records: readonly Row[], pack: RulePack): FailureSumma
   const byType = new Map<MessageType, Set<string>>();
   const byConnector = new Map<string, Set<string>>();
   const numbers = new Map<string, Set<string>>();
+  let unread = 0;
 
   records.forEach((record, index) => {
     if (!isFailure(record)) return;
     const connector = record.connector?.trim() || null;
     const key =
       record.recordNumber !== null ? `${connector ?? ''}\u0000${record.recordNumber}` : `#${index}`;
-    const type = record.messageType ?? 'unknown';
     all.set(key, record.status);
-    add(byType, type, key);
+    if (record.skimmed) unread++;
+    else add(byType, record.messageType ?? 'unknown', key);
     // A row naming no connector cannot feed a connector-wide alert; it still counts by type.
     if (connector === null) return;
     add(byConnector, connector, key);
@@ -72,6 +78,7 @@ export function summarize(records: readonly Row[], pack: RulePack): FailureSumma
       // Ties by name in code-unit order: the first localeCompare on a page builds a collator
       // (12-50 ms in a fresh Chromium page, measured), for an order no user reads into.
       .sort((a, b) => b.count - a.count || byCodeUnits(a.connector, b.connector)),
+    unread,
   };
 }
 

@@ -12,7 +12,7 @@ import { createPacer } from './pacer';
 import { retryControlAt, targetForControl } from './retry-controls';
 import { RowLayers } from './row-layer';
 import { SummaryHost } from './summary';
-import { overlayTargets, UNGUIDED_STATUSES, type OverlayTarget } from './targets';
+import { NEEDS_HELP, overlayTargets, UNGUIDED_STATUSES, type OverlayTarget } from './targets';
 import { RecordOverlay, type TargetUi } from './view';
 
 export interface OverlayOptions {
@@ -28,17 +28,20 @@ export interface OverlayOptions {
 const refKey = (ref: RecordRef) => `${ref.connector}|${ref.recordNumber}`;
 const serialize = (record: SyncRecord) =>
   serializeAnalysis({ page: null, records: [record] }).records[0]!;
-/** Lists with more badges than this render only the badges near the viewport. */
+/**
+ * Lists with more badges than this render only the badges near the viewport, and read in full
+ * only this many failing rows and the rows near the viewport; the others are skimmed.
+ */
 const LAZY_AFTER = 50;
 /** How long a long list's badges wait for their history before showing without it. */
 const COMMIT_WAIT_MS = 1000;
 
 type HostPlace = Parameters<typeof createHost>[1];
 
-const countByConnector = (list: OverlayTarget[]) => {
+const countByConnector = (list: SyncRecord[]) => {
   const counts = new Map<string, number>();
-  for (const t of list) {
-    const connector = t.record.connector ?? '';
+  for (const record of list) {
+    const connector = record.connector ?? '';
     counts.set(connector, (counts.get(connector) ?? 0) + 1);
   }
   return counts;
@@ -64,6 +67,13 @@ export function startOverlay(options: OverlayOptions) {
   // Failing records per connector on this page, for each card's connector-wide check.
   let onPage = new Map<string, number>();
   let targets: OverlayTarget[] = [];
+  // A long list's failing rows read to their status and connector only (AnalyzeOptions.skim):
+  // counted in the summary, badged once read.
+  let skimmed: SyncRecord[] = [];
+  // Skimmed rows to read in full from now on: they came near the viewport or were clicked.
+  const readInFull = new WeakSet<Element>();
+  // The summary's breakdown by type is open: every row is read in full while it is.
+  let readAll = false;
   let summary: SummaryHost | null = null;
   let observer: MutationObserver | null = null;
   let near: NearViewport | null = null;
@@ -193,6 +203,8 @@ export function startOverlay(options: OverlayOptions) {
   let summarized: { targets: OverlayTarget[]; failures: Record<string, number> } | null = null;
   let summaryOf: { targets: OverlayTarget[]; counts: FailureSummary } | null = null;
 
+  const failingRecords = () => [...targets.map((t) => t.record), ...skimmed];
+
   function renderAll(force: boolean) {
     for (const target of targets) renderTarget(target, force);
     // A long list's summary is placed with its first badges: it is drawn then, not before.
@@ -203,12 +215,14 @@ export function startOverlay(options: OverlayOptions) {
     if (summaryOf?.targets !== targets)
       summaryOf = {
         targets,
-        counts: summarize(
-          targets.map((t) => t.record),
-          options.pack(),
-        ),
+        counts: summarize(failingRecords(), options.pack()),
       };
-    summary.render(targets, summaryOf.counts, connectorFailures, options.pack());
+    summary.render(
+      targets.length + skimmed.length,
+      summaryOf.counts,
+      connectorFailures,
+      options.pack(),
+    );
   }
 
   /** Asks the background for each record's history; settles when every answer is in. */
@@ -277,25 +291,51 @@ export function startOverlay(options: OverlayOptions) {
     }
   };
 
+  /**
+   * Rows that will get no badge are read only to their status, and a long list's failing rows
+   * beyond the first LAZY_AFTER only to their status and connector, unless a retry is awaiting
+   * its outcome (settledOutcomes compares the retried row's fields).
+   */
+  const analyze = (skim: boolean) =>
+    analyzeDocument(
+      doc,
+      options.url(),
+      options.pack(),
+      pending.size > 0
+        ? {}
+        : {
+            brief: UNGUIDED_STATUSES,
+            skim: skim ? { statuses: NEEDS_HELP, first: LAZY_AFTER, keep: readInFull } : undefined,
+          },
+    );
+
   const run = () => {
     if (signal.aborted) return;
-    // Rows that will get no badge are read only to their status, unless a retry is awaiting
-    // its outcome (settledOutcomes compares the retried row's fields).
-    const analysis = analyzeDocument(doc, options.url(), options.pack(), {
-      brief: pending.size === 0 ? UNGUIDED_STATUSES : undefined,
-    });
+    let analysis = analyze(!readAll);
     settleOutcomes(analysis);
     targets = overlayTargets(analysis);
-    onPage = countByConnector(targets);
+    skimmed = analysis.records.filter((record) => record.skimmed);
+    // Skimming is for long lists of badges: a log of one record's attempts is read in full.
+    if (skimmed.length > 0 && !targets.every((t) => t.mode === 'badge')) {
+      analysis = analyze(false);
+      targets = overlayTargets(analysis);
+      skimmed = [];
+    }
+    onPage = countByConnector(failingRecords());
     if (!analysis.page) {
       teardown();
       return;
     }
     watch();
     noteFailures();
-    const lazy = targets.length > LAZY_AFTER && targets.every((t) => t.mode === 'badge');
-    if (targets.length > 0 && analysis.page !== 'sync-log' && analysis.records.length > 1) {
-      summary ??= new SummaryHost(doc);
+    const rows = targets.length + skimmed.length;
+    const lazy = rows > LAZY_AFTER && targets.every((t) => t.mode === 'badge');
+    if (rows > 0 && analysis.page !== 'sync-log' && analysis.records.length > 1) {
+      summary ??= new SummaryHost(doc, (open) => {
+        readAll = open;
+        // Read now, so the opened counts cover every row (after the click's own render).
+        if (open && skimmed.length > 0) queueMicrotask(() => pacer.runNow());
+      });
       // A long list's summary floats, and comes with its first badges.
       if (!lazy) summary.place(doc);
       else if (summary.placed) summary.place(doc, true);
@@ -307,7 +347,12 @@ export function startOverlay(options: OverlayOptions) {
     removeHosts((key) => !current.has(key));
     if (lazy) {
       near ??= new NearViewport(doc, () => !signal.aborted && void showNearRows());
-      near.track(targets.map((t) => t.anchor));
+      const badged = new Set(targets.map((t) => t.anchor));
+      near.track(
+        analysis.records.flatMap((r) =>
+          r.anchor && (r.skimmed || badged.has(r.anchor)) ? [r.anchor] : [],
+        ),
+      );
       // Badges already drawn follow their rows (re-rendered, moved or grown).
       placeHosts(
         targets.filter((t) => hosts.has(t.key)),
@@ -371,6 +416,10 @@ export function startOverlay(options: OverlayOptions) {
   async function showNearRows(): Promise<void> {
     const list = near;
     if (!list) return;
+    // Skimmed rows that came near are read in full by the next run, which badges them.
+    const unread = skimmed.filter((record) => list.isNear(record.anchor!));
+    for (const record of unread) readInFull.add(record.anchor!);
+    if (unread.length > 0) schedule();
     const wanted = targets.filter((t) => list.isNear(t.anchor));
     const missing = wanted.filter((t) => !hosts.get(t.key)?.overlay.host.isConnected);
     if (missing.length === 0 && !(summary && !summary.placed)) return;
@@ -437,7 +486,14 @@ export function startOverlay(options: OverlayOptions) {
       new Set(options.pack().retryControls.map((w) => w.toLowerCase())),
     );
     if (!control) return;
-    const target = targetForControl(control, targets);
+    let target = targetForControl(control, targets);
+    // A row not read yet (clicked before its badge came): read it now, the retry waits for it.
+    const row = target ? undefined : skimmed.find((record) => record.anchor!.contains(control));
+    if (row) {
+      readInFull.add(row.anchor!);
+      pacer.runNow();
+      target = targetForControl(control, targets);
+    }
     if (!target) return;
     const ref = target.historyKey;
     lastTouched = ref;

@@ -3,7 +3,6 @@ import type { FailureSummary } from '../guidance/summary';
 import type { RulePack } from '../rules/schema';
 import { createHost, type OverlayHost } from './mount';
 import { headerOf } from './page-header';
-import type { OverlayTarget } from './targets';
 
 /** The list-screen summary: under the page's main heading, or floating on long lists. */
 export class SummaryHost {
@@ -11,7 +10,11 @@ export class SummaryHost {
   private dismissed = false;
   private shown: Parameters<SummaryHost['render']> | null = null;
 
-  constructor(doc: Document) {
+  constructor(
+    doc: Document,
+    /** The folded counts were opened or closed (PageSummary's onBreakdown). */
+    private readonly onBreakdown?: (open: boolean) => void,
+  ) {
     this.overlay = createHost(doc, 'block');
   }
 
@@ -41,13 +44,14 @@ export class SummaryHost {
   }
 
   render(
-    targets: OverlayTarget[],
+    /** Rows that get a badge, or will once read (skimmed): none, no summary. */
+    rows: number,
     summary: FailureSummary,
     failures: Record<string, number>,
     pack: RulePack,
   ): void {
-    this.shown = [targets, summary, failures, pack];
-    if (this.dismissed || targets.length === 0) {
+    this.shown = [rows, summary, failures, pack];
+    if (this.dismissed || rows === 0) {
       this.overlay.render(<div />);
       return;
     }
@@ -68,11 +72,13 @@ export class SummaryHost {
         needsAttention={summary.needsAttention}
         byType={summary.byType}
         byConnector={summary.byConnector}
+        unread={summary.unread}
         alert={alert}
         compact={this.overlay.host.hasAttribute('data-floating')}
+        onBreakdown={this.onBreakdown}
         onDismiss={() => {
           this.dismissed = true;
-          this.render(targets, summary, failures, pack);
+          this.render(rows, summary, failures, pack);
         }}
       />,
     );

@@ -11,7 +11,8 @@ export interface OverlayTarget {
   mode: 'card' | 'badge';
 }
 
-const NEEDS_HELP: ReadonlySet<Status> = new Set(['failed', 'needs-attention', 'retrying']);
+/** Statuses that get an overlay, whatever the row's message. */
+export const NEEDS_HELP: ReadonlySet<Status> = new Set(['failed', 'needs-attention', 'retrying']);
 
 /** Statuses that never get an overlay: a list row showing one needs no field but its status. */
 export const UNGUIDED_STATUSES: ReadonlySet<Status> = new Set(
@@ -47,7 +48,8 @@ export function overlayTargets(analysis: Analysis): OverlayTarget[] {
   const seen = new Map<string, number>();
   const targets: OverlayTarget[] = [];
   for (const record of analysis.records) {
-    if (!record.anchor || !needsGuidance(record)) continue;
+    // A skimmed row's record number and message were not read: it gets its badge once read.
+    if (!record.anchor || record.skimmed || !needsGuidance(record)) continue;
     const { connector, recordNumber } = historyKeyOf(record);
     const key = list
       ? `${connector}|${recordNumber}|${record.syncRun ?? ''}`

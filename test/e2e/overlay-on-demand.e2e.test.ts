@@ -2,7 +2,16 @@
 // screen the overlay is injected once per page, and long lists get badges near the viewport only.
 import type { CDPSession } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, HOST, open, openSession, settled, type Session } from './overlay-helpers';
+import type { RetryRow } from '../../lib/store/db';
+import {
+  eventually,
+  HOST,
+  open,
+  openSession,
+  readStore,
+  settled,
+  type Session,
+} from './overlay-helpers';
 
 let s: Session;
 let cdp: CDPSession;
@@ -91,6 +100,109 @@ describe('long lists', () => {
     }, last);
     await eventually(() => badgeIn(last), `a badge in ${last} after scrolling to it`, 15_000);
     expect(await hostCount()).toBeLessThan(failing.length / 4);
+  });
+
+  /** The floating summary's texts: headline, and each count of the (folded) breakdown. */
+  const summaryCounts = () =>
+    s.page.evaluate((tag: string) => {
+      const root = [...document.querySelectorAll(tag)]
+        .map((h) => h.shadowRoot)
+        .find((r) => r?.querySelector('section.summary'))!;
+      const list = (label: string) =>
+        [...root.querySelectorAll(`ul[aria-label="${label}"] li`)].map((li) => li.textContent!);
+      return {
+        headline: root.querySelector('header [role=status]')!.textContent!,
+        byType: list('Failures by type'),
+        byConnector: list('Failures by connector'),
+      };
+    }, HOST);
+
+  it('counts every failing row at once, by connector too; by type once the breakdown is opened', async () => {
+    await s.page.goto(`${s.mock.url}/sync-hub?rows=2000`, { waitUntil: 'load', timeout: 60_000 });
+    await settled(s.page, 2, 30_000);
+    // What the page shows, counted here: failed and needs-attention rows, by connector (column 3).
+    const shown = await s.page.evaluate(() => {
+      const counts: Record<string, number> = {};
+      let failed = 0;
+      let attention = 0;
+      for (const row of document.querySelectorAll('table.data tbody tr')) {
+        const status = row.querySelector('.status-current')?.textContent;
+        if (status !== 'Failed' && status !== 'Needs attention') continue;
+        if (status === 'Failed') failed++;
+        else attention++;
+        const connector = row.children[2]!.textContent!;
+        counts[connector] = (counts[connector] ?? 0) + 1;
+      }
+      return { failed, attention, counts };
+    });
+    const folded = await summaryCounts();
+    expect(folded.headline).toBe(
+      `${shown.failed} failed and ${shown.attention} need attention on this page`,
+    );
+    expect(Object.fromEntries(folded.byConnector.map((text) => text.split(': ')))).toEqual(
+      Object.fromEntries(Object.entries(shown.counts).map(([name, n]) => [name, String(n)])),
+    );
+    // Far rows' messages are not read until needed: their types wait for the breakdown.
+    const unread = folded.byType.find((text) => text.startsWith('Not read yet: '));
+    expect(Number(unread?.split(': ')[1])).toBeGreaterThan(100);
+
+    await s.page.evaluate((tag: string) => {
+      const root = [...document.querySelectorAll(tag)]
+        .map((h) => h.shadowRoot)
+        .find((r) => r?.querySelector('section.summary'))!;
+      [...root.querySelectorAll('button')]
+        .find((b) => b.textContent?.includes('By type and connector'))!
+        .click();
+    }, HOST);
+    const opened = await eventually(async () => {
+      const now = await summaryCounts();
+      return now.byType.every((text) => !text.startsWith('Not read yet')) && now;
+    }, 'the breakdown read for every row');
+    const typed = opened.byType.reduce((sum, text) => sum + Number(text.split(': ')[1]), 0);
+    expect(typed).toBe(shown.failed + shown.attention);
+    expect(opened.byConnector).toEqual(folded.byConnector);
+  });
+
+  it('a Retry clicked far down the list before its badge came is still counted', async () => {
+    await s.page.goto(`${s.mock.url}/sync-hub?rows=2000`, { waitUntil: 'load', timeout: 60_000 });
+    await settled(s.page, 2, 30_000);
+    // Scrolled to and clicked in one go: no frame, so no badge, comes in between.
+    const clicked = await s.page.evaluate((tag: string) => {
+      const rows = [...document.querySelectorAll('table.data tbody tr')].filter((row) =>
+        row.querySelector('button[data-action="retry"]'),
+      );
+      const row = rows[rows.length - 3]!;
+      const record = row.getAttribute('data-record')!;
+      row.scrollIntoView();
+      const badged = [...document.querySelectorAll(tag)].some((h) =>
+        h.shadowRoot?.querySelector('button.badge')?.textContent?.includes(record),
+      );
+      row.querySelector<HTMLButtonElement>('button[data-action="retry"]')!.click();
+      return { record, connector: row.children[2]!.textContent!, badged };
+    }, HOST);
+    expect(clicked.badged).toBe(false);
+    // The click was the overlay's to judge: a first retry goes through and is stored; one the
+    // guide holds back (a cause a retry cannot fix) is stopped with the confirmation in its badge.
+    const judged = await eventually(async () => {
+      const stored = (await readStore(
+        s.ext.worker,
+        'retries',
+        `${clicked.connector}|${clicked.record}`,
+      )) as RetryRow | null;
+      if (stored) return { stored: stored.attempts.length };
+      const held = await s.page.evaluate(
+        (tag: string, record: string) =>
+          [...document.querySelectorAll(tag)].some(
+            (h) =>
+              h.shadowRoot?.querySelector('button.badge')?.textContent?.includes(record) &&
+              h.shadowRoot.querySelector('[role=alertdialog]'),
+          ) && document.querySelector(`[data-record="${record}"] .status-current`)?.textContent,
+        HOST,
+        clicked.record,
+      );
+      return held ? { held } : null;
+    }, `the retry of ${clicked.record} stored or held back`);
+    expect([{ stored: 1 }, { held: 'Failed' }]).toContainEqual(judged);
   });
 
   it("badges are drawn over the rows: nothing in AWRA's table moves, no text is covered", async () => {

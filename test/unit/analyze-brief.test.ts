@@ -4,9 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument, serializeAnalysis, type Analysis } from '../../lib/analyze';
-import { TEXT_FIELDS } from '../../lib/analyze/types';
+import { emptyRecord, TEXT_FIELDS, type SyncRecord } from '../../lib/analyze/types';
 import { parseHtml } from '../../lib/cli/html';
-import { overlayTargets, UNGUIDED_STATUSES } from '../../lib/overlay/targets';
+import { NEEDS_HELP, overlayTargets, UNGUIDED_STATUSES } from '../../lib/overlay/targets';
 import { defaultRulePack } from '../../lib/rules/default';
 import type { RulePack } from '../../lib/rules/schema';
 import { loadPageFixtures } from '../helpers/fixtures';
@@ -45,7 +45,53 @@ function expectBriefAgrees(doc: Document, url: string | null, rules: RulePack = 
       if (record[field] !== null) expect(record[field], field).toBe(whole[field]);
   });
   expect(drawn(brief)).toEqual(drawn(full));
+  for (const first of [0, 1, 3]) expectSkimAgrees(doc, url, rules, full, first);
   return brief;
+}
+
+/**
+ * The skimmed read (AnalyzeOptions.skim) of a long list: a skimmed row's record has the status
+ * and connector of its full read and nothing else; every other record is the brief read's; the
+ * overlay badges the rows read in full exactly as a full read would; at most `first` rows of a
+ * skimmed status are read in full, besides the kept ones (here every other row).
+ */
+function expectSkimAgrees(
+  doc: Document,
+  url: string | null,
+  rules: RulePack,
+  full: Analysis,
+  first: number,
+): Analysis {
+  const kept = new Set(full.records.filter((_, i) => i % 2 === 1).map((r) => r.anchor!));
+  const skim = analyzeDocument(doc, url, rules, {
+    brief: UNGUIDED_STATUSES,
+    skim: { statuses: NEEDS_HELP, first, keep: kept },
+  });
+  expect(skim.page).toBe(full.page);
+  expect(skim.records).toHaveLength(full.records.length);
+  skim.records.forEach((record, index) => {
+    const whole = full.records[index]!;
+    expect(record.status).toBe(whole.status);
+    expect(record.anchor).toBe(whole.anchor);
+    if (record.skimmed) {
+      expect(NEEDS_HELP.has(record.status!)).toBe(true);
+      expect(kept.has(record.anchor!)).toBe(false);
+      expect(record.connector, 'connector').toBe(whole.connector);
+      for (const field of TEXT_FIELDS)
+        if (field !== 'connector') expect(record[field], field).toBeNull();
+    } else {
+      for (const field of TEXT_FIELDS)
+        if (record[field] !== null) expect(record[field], field).toBe(whole[field]);
+    }
+  });
+  // A skimmed row gets no badge until read; every other row is drawn as the full read draws it.
+  const settled = (record: SyncRecord, index: number): SyncRecord =>
+    skim.records[index]!.skimmed
+      ? { ...emptyRecord(), status: 'succeeded', anchor: record.anchor }
+      : record;
+  expect(drawn(skim)).toEqual(drawn({ page: full.page, records: full.records.map(settled) }));
+  expect(serializeAnalysis(skim).records.every((r) => !('skimmed' in r))).toBe(true);
+  return skim;
 }
 
 describe('brief read of settled rows', () => {
@@ -75,6 +121,74 @@ describe('brief read of settled rows', () => {
       connector: 'QuickBooks Online',
       messageType: 'missing-required-field',
     });
+  });
+});
+
+describe('skimmed read of a long list', () => {
+  const failing = (n: number, connector = 'M-Pesa (Daraja)') =>
+    cells([`INV-${n}`, connector, 'Failed', 'Customer is missing an email address']);
+  const skim = (first: number, keep: Element[] = []) => ({
+    brief: UNGUIDED_STATUSES,
+    skim: { statuses: NEEDS_HELP, first, keep: new Set(keep) },
+  });
+
+  it('reads the first failing rows in full and the rest to their status and connector', () => {
+    const doc = syncList(
+      ['Record', 'Connector', 'Status', 'Message'],
+      [
+        failing(1),
+        cells(['INV-2', 'Paystack', 'Succeeded', 'Posted']),
+        failing(3),
+        failing(4, 'Paystack'),
+        failing(5, '—'),
+      ],
+    );
+    const { records } = analyzeDocument(doc, url, pack, skim(2));
+    expect(records.map((r) => [r.recordNumber, r.status, r.connector, r.skimmed ?? false])).toEqual(
+      [
+        ['INV-1', 'failed', 'M-Pesa (Daraja)', false],
+        [null, 'succeeded', null, false],
+        ['INV-3', 'failed', 'M-Pesa (Daraja)', false],
+        [null, 'failed', 'Paystack', true],
+        [null, 'failed', null, true],
+      ],
+    );
+    expect(records[3]!.messageType).toBeNull();
+  });
+
+  it('reads a kept row in full wherever it is, without using up the rows read in full', () => {
+    const doc = syncList(
+      ['Record', 'Connector', 'Status', 'Message'],
+      [failing(1), failing(2), failing(3)],
+    );
+    const rows = [...doc.querySelectorAll('tbody tr')];
+    const { records } = analyzeDocument(doc, url, pack, skim(1, [rows[2]!]));
+    expect(records.map((r) => r.recordNumber)).toEqual(['INV-1', null, 'INV-3']);
+    expect(records[1]!.skimmed).toBe(true);
+  });
+
+  it('a row without a connector cell takes the screen’s connector, as its full read does', () => {
+    const doc = parseHtml(
+      `<main><h1>QuickBooks Online sync</h1><table><thead><tr><th>Record</th><th>Status</th>` +
+        `<th>Message</th></tr></thead><tbody><tr>${cells(['INV-1', 'Failed', 'Duplicate'])}</tr>` +
+        `<tr>${cells(['INV-2', 'Failed', 'Duplicate'])}</tr></tbody></table></main>`,
+      'https://acme.awraops.com/qbo-sync',
+    );
+    const full = analyzeDocument(doc, 'https://acme.awraops.com/qbo-sync', pack);
+    const { records } = analyzeDocument(doc, 'https://acme.awraops.com/qbo-sync', pack, skim(0));
+    expect(records.map((r) => r.skimmed)).toEqual([true, true]);
+    expect(records.map((r) => r.connector)).toEqual(full.records.map((r) => r.connector));
+    expect(records[0]!.connector).toBe('QuickBooks Online');
+  });
+
+  it('a table whose connector could come from either of two columns is read in full', () => {
+    const doc = syncList(
+      ['Record', 'Connector', 'Status', 'Provider', 'Message'],
+      [cells(['INV-1', 'M-Pesa (Daraja)', 'Failed', 'Paystack', 'Timed out'])],
+    );
+    const { records } = analyzeDocument(doc, url, pack, skim(0));
+    expect(records[0]).toMatchObject({ recordNumber: 'INV-1' });
+    expect(records[0]!.skimmed).toBeUndefined();
   });
 });
 

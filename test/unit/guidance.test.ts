@@ -317,6 +317,29 @@ describe('summary for list screens', () => {
       needsAttention: 0,
       byType: [],
       byConnector: [],
+      unread: 0,
     });
+  });
+
+  it('counts skimmed rows (status and connector read) in the totals and by connector, not by type', () => {
+    const skimmed = (connector: string, status: 'failed' | 'needs-attention') => ({
+      ...record({ recordNumber: null, connector, status, message: null, messageType: null }),
+      skimmed: true,
+    });
+    const summary = summarize(
+      [
+        record({ recordNumber: 'INV-1', connector: 'QuickBooks Online', status: 'failed' }),
+        skimmed('QuickBooks Online', 'failed'),
+        skimmed('QuickBooks Online', 'needs-attention'),
+        skimmed('Paystack', 'failed'),
+      ],
+      pack,
+    );
+    expect(summary).toMatchObject({ total: 4, needsAttention: 1, unread: 3 });
+    expect(summary.byType.reduce((sum, t) => sum + t.count, 0)).toBe(1);
+    expect(summary.byConnector.map((c) => [c.connector, c.count])).toEqual([
+      ['QuickBooks Online', 3],
+      ['Paystack', 1],
+    ]);
   });
 });

@@ -35,7 +35,7 @@ describe('the list summary headline', () => {
 });
 
 describe('the floating (compact) summary', () => {
-  const renderCompact = () => {
+  const renderCompact = (more: { unread?: number; onBreakdown?: (open: boolean) => void } = {}) => {
     const root = document.createElement('div');
     document.body.append(root);
     render(
@@ -47,6 +47,7 @@ describe('the floating (compact) summary', () => {
         alert={null}
         compact
         onDismiss={() => {}}
+        {...more}
       />,
       root,
     );
@@ -71,6 +72,20 @@ describe('the floating (compact) summary', () => {
     expect(panel.hasAttribute('hidden')).toBe(true);
   });
 
+  it('says when it opens and closes (the list is then read in full) and names the rows not read', async () => {
+    const calls: boolean[] = [];
+    const { toggle, panel } = renderCompact({
+      unread: 40,
+      onBreakdown: (open) => calls.push(open),
+    });
+    expect(panel.textContent).toContain('Not read yet: 40');
+    toggle.click();
+    await new Promise((done) => setTimeout(done, 0));
+    toggle.click();
+    await new Promise((done) => setTimeout(done, 0));
+    expect(calls).toEqual([true, false]);
+  });
+
   it('shows the counts at once when not compact, with no disclosure button', () => {
     const root = document.createElement('div');
     render(
@@ -86,5 +101,6 @@ describe('the floating (compact) summary', () => {
     );
     expect(root.querySelector('[aria-expanded]')).toBeNull();
     expect(root.textContent).toContain('Mapping missing: 1');
+    expect(root.textContent).not.toContain('Not read yet');
   });
 });
