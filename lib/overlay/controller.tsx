@@ -12,7 +12,8 @@ import { createPacer } from './pacer';
 import { retryControlAt, targetForControl } from './retry-controls';
 import { RowLayers } from './row-layer';
 import { SummaryHost } from './summary';
-import { NEEDS_HELP, overlayTargets, UNGUIDED_STATUSES, type OverlayTarget } from './targets';
+import { ListReading } from './list-reading';
+import { overlayTargets, type OverlayTarget } from './targets';
 import { RecordOverlay, type TargetUi } from './view';
 
 export interface OverlayOptions {
@@ -67,13 +68,12 @@ export function startOverlay(options: OverlayOptions) {
   // Failing records per connector on this page, for each card's connector-wide check.
   let onPage = new Map<string, number>();
   let targets: OverlayTarget[] = [];
-  // A long list's failing rows read to their status and connector only (AnalyzeOptions.skim):
-  // counted in the summary, badged once read.
-  let skimmed: SyncRecord[] = [];
-  // Skimmed rows to read in full from now on: they came near the viewport or were clicked.
-  const readInFull = new WeakSet<Element>();
-  // The summary's breakdown by type is open: every row is read in full while it is.
-  let readAll = false;
+  // A long list's far failing rows are skimmed: counted in the summary, badged once read.
+  const reading = new ListReading(LAZY_AFTER, () => {
+    if (signal.aborted) return;
+    pacer.cancel();
+    pacer.runNow();
+  });
   let summary: SummaryHost | null = null;
   let observer: MutationObserver | null = null;
   let near: NearViewport | null = null;
@@ -203,7 +203,7 @@ export function startOverlay(options: OverlayOptions) {
   let summarized: { targets: OverlayTarget[]; failures: Record<string, number> } | null = null;
   let summaryOf: { targets: OverlayTarget[]; counts: FailureSummary } | null = null;
 
-  const failingRecords = () => [...targets.map((t) => t.record), ...skimmed];
+  const failingRecords = () => [...targets.map((t) => t.record), ...reading.skimmed];
 
   function renderAll(force: boolean) {
     for (const target of targets) renderTarget(target, force);
@@ -218,7 +218,7 @@ export function startOverlay(options: OverlayOptions) {
         counts: summarize(failingRecords(), options.pack()),
       };
     summary.render(
-      targets.length + skimmed.length,
+      targets.length + reading.skimmed.length,
       summaryOf.counts,
       connectorFailures,
       options.pack(),
@@ -291,35 +291,19 @@ export function startOverlay(options: OverlayOptions) {
     }
   };
 
-  /**
-   * Rows that will get no badge are read only to their status, and a long list's failing rows
-   * beyond the first LAZY_AFTER only to their status and connector, unless a retry is awaiting
-   * its outcome (settledOutcomes compares the retried row's fields).
-   */
-  const analyze = (skim: boolean) =>
-    analyzeDocument(
-      doc,
-      options.url(),
-      options.pack(),
-      pending.size > 0
-        ? {}
-        : {
-            brief: UNGUIDED_STATUSES,
-            skim: skim ? { statuses: NEEDS_HELP, first: LAZY_AFTER, keep: readInFull } : undefined,
-          },
-    );
-
   const run = () => {
     if (signal.aborted) return;
-    let analysis = analyze(!readAll);
+    const analyze = (skim: boolean) =>
+      analyzeDocument(doc, options.url(), options.pack(), reading.options(pending.size > 0, skim));
+    let analysis = analyze(true);
     settleOutcomes(analysis);
     targets = overlayTargets(analysis);
-    skimmed = analysis.records.filter((record) => record.skimmed);
+    reading.took(analysis.records);
     // Skimming is for long lists of badges: a log of one record's attempts is read in full.
-    if (skimmed.length > 0 && !targets.every((t) => t.mode === 'badge')) {
+    if (reading.skimmed.length > 0 && !targets.every((t) => t.mode === 'badge')) {
       analysis = analyze(false);
       targets = overlayTargets(analysis);
-      skimmed = [];
+      reading.took([]);
     }
     onPage = countByConnector(failingRecords());
     if (!analysis.page) {
@@ -328,14 +312,10 @@ export function startOverlay(options: OverlayOptions) {
     }
     watch();
     noteFailures();
-    const rows = targets.length + skimmed.length;
+    const rows = targets.length + reading.skimmed.length;
     const lazy = rows > LAZY_AFTER && targets.every((t) => t.mode === 'badge');
     if (rows > 0 && analysis.page !== 'sync-log' && analysis.records.length > 1) {
-      summary ??= new SummaryHost(doc, (open) => {
-        readAll = open;
-        // Read now, so the opened counts cover every row (after the click's own render).
-        if (open && skimmed.length > 0) queueMicrotask(() => pacer.runNow());
-      });
+      summary ??= new SummaryHost(doc, (open) => reading.breakdown(open));
       // A long list's summary floats, and comes with its first badges.
       if (!lazy) summary.place(doc);
       else if (summary.placed) summary.place(doc, true);
@@ -416,10 +396,8 @@ export function startOverlay(options: OverlayOptions) {
   async function showNearRows(): Promise<void> {
     const list = near;
     if (!list) return;
-    // Skimmed rows that came near are read in full by the next run, which badges them.
-    const unread = skimmed.filter((record) => list.isNear(record.anchor!));
-    for (const record of unread) readInFull.add(record.anchor!);
-    if (unread.length > 0) schedule();
+    // Skimmed rows that came near are badged by the reading that reads them.
+    reading.cameNear((row) => list.isNear(row));
     const wanted = targets.filter((t) => list.isNear(t.anchor));
     const missing = wanted.filter((t) => !hosts.get(t.key)?.overlay.host.isConnected);
     if (missing.length === 0 && !(summary && !summary.placed)) return;
@@ -487,13 +465,8 @@ export function startOverlay(options: OverlayOptions) {
     );
     if (!control) return;
     let target = targetForControl(control, targets);
-    // A row not read yet (clicked before its badge came): read it now, the retry waits for it.
-    const row = target ? undefined : skimmed.find((record) => record.anchor!.contains(control));
-    if (row) {
-      readInFull.add(row.anchor!);
-      pacer.runNow();
-      target = targetForControl(control, targets);
-    }
+    // A row not read yet (clicked before its badge came): read now, the retry waits for it.
+    if (!target && reading.readRowOf(control)) target = targetForControl(control, targets);
     if (!target) return;
     const ref = target.historyKey;
     lastTouched = ref;
@@ -526,6 +499,7 @@ export function startOverlay(options: OverlayOptions) {
   };
 
   signal.addEventListener('abort', () => {
+    reading.stop();
     pacer.cancel();
     teardown();
   });
