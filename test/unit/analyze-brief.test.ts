@@ -32,18 +32,32 @@ const drawn = (analysis: Analysis) =>
     record: serializeAnalysis({ page: null, records: [t.record] }).records[0],
   }));
 
-function expectBriefAgrees(doc: Document, url: string | null, rules: RulePack = pack): Analysis {
-  const full = analyzeDocument(doc, url, rules);
-  const brief = analyzeDocument(doc, url, rules, { brief: UNGUIDED_STATUSES });
-  expect(brief.page).toBe(full.page);
-  expect(brief.records).toHaveLength(full.records.length);
-  brief.records.forEach((record, index) => {
+/** `read` has the full read's rows, each with its status; `check` compares the rest. */
+function expectSameRows(
+  read: Analysis,
+  full: Analysis,
+  check: (record: SyncRecord, whole: SyncRecord) => void,
+): void {
+  expect(read.page).toBe(full.page);
+  expect(read.records).toHaveLength(full.records.length);
+  read.records.forEach((record, index) => {
     const whole = full.records[index]!;
     expect(record.status).toBe(whole.status);
     expect(record.anchor).toBe(whole.anchor);
-    for (const field of TEXT_FIELDS)
-      if (record[field] !== null) expect(record[field], field).toBe(whole[field]);
+    check(record, whole);
   });
+}
+
+/** Every value the record holds is the full read's. */
+const noOtherValue = (record: SyncRecord, whole: SyncRecord) => {
+  for (const field of TEXT_FIELDS)
+    if (record[field] !== null) expect(record[field], field).toBe(whole[field]);
+};
+
+function expectBriefAgrees(doc: Document, url: string | null, rules: RulePack = pack): Analysis {
+  const full = analyzeDocument(doc, url, rules);
+  const brief = analyzeDocument(doc, url, rules, { brief: UNGUIDED_STATUSES });
+  expectSameRows(brief, full, noOtherValue);
   expect(drawn(brief)).toEqual(drawn(full));
   for (const first of [0, 1, 3]) expectSkimAgrees(doc, url, rules, full, first);
   return brief;
@@ -51,9 +65,9 @@ function expectBriefAgrees(doc: Document, url: string | null, rules: RulePack = 
 
 /**
  * The skimmed read (AnalyzeOptions.skim) of a long list: a skimmed row's record has the status
- * and connector of its full read and nothing else; every other record is the brief read's; the
- * overlay badges the rows read in full exactly as a full read would; at most `first` rows of a
- * skimmed status are read in full, besides the kept ones (here every other row).
+ * and connector of its full read and nothing else, and is never a kept row (here every other
+ * row); every other record is the brief read's; the overlay badges the rows read in full exactly
+ * as a full read would.
  */
 function expectSkimAgrees(
   doc: Document,
@@ -61,28 +75,19 @@ function expectSkimAgrees(
   rules: RulePack,
   full: Analysis,
   first: number,
-): Analysis {
+): void {
   const kept = new Set(full.records.filter((_, i) => i % 2 === 1).map((r) => r.anchor!));
   const skim = analyzeDocument(doc, url, rules, {
     brief: UNGUIDED_STATUSES,
     skim: { statuses: NEEDS_HELP, first, keep: kept },
   });
-  expect(skim.page).toBe(full.page);
-  expect(skim.records).toHaveLength(full.records.length);
-  skim.records.forEach((record, index) => {
-    const whole = full.records[index]!;
-    expect(record.status).toBe(whole.status);
-    expect(record.anchor).toBe(whole.anchor);
-    if (record.skimmed) {
-      expect(NEEDS_HELP.has(record.status!)).toBe(true);
-      expect(kept.has(record.anchor!)).toBe(false);
-      expect(record.connector, 'connector').toBe(whole.connector);
-      for (const field of TEXT_FIELDS)
-        if (field !== 'connector') expect(record[field], field).toBeNull();
-    } else {
-      for (const field of TEXT_FIELDS)
-        if (record[field] !== null) expect(record[field], field).toBe(whole[field]);
-    }
+  expectSameRows(skim, full, (record, whole) => {
+    if (!record.skimmed) return noOtherValue(record, whole);
+    expect(NEEDS_HELP.has(record.status!)).toBe(true);
+    expect(kept.has(record.anchor!)).toBe(false);
+    expect(record.connector, 'connector').toBe(whole.connector);
+    for (const field of TEXT_FIELDS)
+      if (field !== 'connector') expect(record[field], field).toBeNull();
   });
   // A skimmed row gets no badge until read; every other row is drawn as the full read draws it.
   const settled = (record: SyncRecord, index: number): SyncRecord =>
@@ -91,7 +96,6 @@ function expectSkimAgrees(
       : record;
   expect(drawn(skim)).toEqual(drawn({ page: full.page, records: full.records.map(settled) }));
   expect(serializeAnalysis(skim).records.every((r) => !('skimmed' in r))).toBe(true);
-  return skim;
 }
 
 describe('brief read of settled rows', () => {
