@@ -13,14 +13,21 @@ export interface CompiledMessageRule {
   id: string;
   type: MessageType;
   priority: number;
-  /** Built on first use for a built-in rule. */
+  /** The whole pattern; built on first use for a built-in rule. */
   readonly regex: RegExp;
   /**
-   * Lower-case literals, one of each group in every match (built-in rules only, computed at build
-   * time): a message without them is not tested, and the pattern is never compiled for it (its
-   * first test costs a millisecond or more on a page).
+   * A built-in rule's top-level alternatives, each with the lower-case literals every match of it
+   * contains (one of each group; computed at build time): a message is tested only against the
+   * alternatives whose literals it holds, and only those are ever compiled (a whole rule's first
+   * test costs one to several milliseconds on a page). Null: the whole pattern is tested.
    */
-  required: string[][] | null;
+  branches: MessageRuleBranch[] | null;
+}
+
+export interface MessageRuleBranch {
+  required: string[][];
+  /** Built on first use. */
+  readonly regex: RegExp;
 }
 
 export interface MessageClassification {
@@ -51,16 +58,17 @@ export function compileMessageRules(rules: readonly MessageRule[]): CompiledMess
     .map((rule, index) => ({ rule, index }))
     .filter(({ rule }) => rule.enabled !== false)
     .flatMap(({ rule, index }) => {
-      const required =
+      const literals =
         BUILT_IN_PATTERNS.get(rule.id) === rule.pattern
           ? (defaultMessageLiterals.get(rule.id) ?? null)
           : null;
-      // A built-in pattern is known to compile: it is built on first use. Any other is tried
-      // now, and one that does not compile (an unvalidated admin edit) is skipped.
-      const lazy = required
-        ? lazyRegExp(rule.pattern, ASCII_ONLY.test(rule.pattern) ? 'i' : 'iu')
-        : validPattern(rule.pattern);
+      // A built-in pattern is known to compile: it and its alternatives are built on first use.
+      // Any other is tried now, and one that does not compile (an unvalidated admin edit) is
+      // skipped.
+      const flags = ASCII_ONLY.test(rule.pattern) ? 'i' : 'iu';
+      const lazy = literals ? lazyRegExp(rule.pattern, flags) : validPattern(rule.pattern);
       if (!lazy) return [];
+      const branches = literals && branchesOf(rule.pattern, literals, flags);
       return [
         {
           index,
@@ -71,13 +79,32 @@ export function compileMessageRules(rules: readonly MessageRule[]): CompiledMess
             get regex() {
               return lazy.regex;
             },
-            required,
+            branches,
           },
         },
       ];
     })
     .sort((a, b) => b.compiled.priority - a.compiled.priority || a.index - b.index)
     .map(({ compiled }) => compiled);
+}
+
+/** A built-in pattern's alternatives, cut where the build-time literals say each one ends. */
+function branchesOf(
+  pattern: string,
+  literals: readonly [end: number, required: string[][]][],
+  flags: string,
+): MessageRuleBranch[] {
+  let start = 0;
+  return literals.map(([end, required]) => {
+    const lazy = lazyRegExp(pattern.slice(start, end), flags);
+    start = end + 1;
+    return {
+      required,
+      get regex() {
+        return lazy.regex;
+      },
+    };
+  });
 }
 
 function validPattern(pattern: string): { readonly regex: RegExp } | null {
@@ -171,8 +198,14 @@ function classifyUncached(
   if (text === '') return { messageType: null, ruleId: null };
   const lower = text.toLowerCase();
   for (const rule of rules) {
-    if (rule.required && !holdsAll(lower, rule.required)) continue;
-    if (rule.regex.test(text)) return { messageType: rule.type, ruleId: rule.id };
+    if (rule.branches ? matchesBranch(rule.branches, text, lower) : rule.regex.test(text))
+      return { messageType: rule.type, ruleId: rule.id };
   }
   return { messageType: 'unknown', ruleId: null };
+}
+
+function matchesBranch(branches: MessageRuleBranch[], text: string, lower: string): boolean {
+  for (const branch of branches)
+    if (holdsAll(lower, branch.required) && branch.regex.test(text)) return true;
+  return false;
 }

@@ -13,6 +13,8 @@
 export class NearViewport {
   private rows: Element[] = [];
   private near = new Set<Element>();
+  /** The rows' boxes were read at least once. */
+  private checked = false;
   private readonly listening = new AbortController();
   /** Reports after the next frame's layout each time the root is observed afresh. */
   private readonly afterLayout: ResizeObserver;
@@ -39,6 +41,14 @@ export class NearViewport {
     return this.near.has(row);
   }
 
+  /**
+   * Which rows are near is known: their boxes were read once. Until then nothing is near, and a
+   * caller that draws then would make the page run a frame of its own for nothing.
+   */
+  get ready(): boolean {
+    return this.checked;
+  }
+
   disconnect(): void {
     this.listening.abort();
     this.afterLayout.disconnect();
@@ -54,12 +64,18 @@ export class NearViewport {
   };
 
   private check(): void {
+    if (this.listening.signal.aborted) return;
     const height = this.doc.defaultView?.innerHeight ?? 0;
-    if (this.listening.signal.aborted || height === 0) return;
+    // No viewport (a frame of no height): nothing is near.
     const next = new Set(
-      nearRows(this.rows, (row) => row.getBoundingClientRect(), -height, 2 * height),
+      height === 0
+        ? []
+        : nearRows(this.rows, (row) => row.getBoundingClientRect(), -height, 2 * height),
     );
-    const changed = next.size !== this.near.size || [...next].some((row) => !this.near.has(row));
+    // The first report always tells: no row near is an answer too.
+    const changed =
+      !this.checked || next.size !== this.near.size || [...next].some((row) => !this.near.has(row));
+    this.checked = true;
     this.near = next;
     if (changed) this.onChange();
   }

@@ -163,6 +163,73 @@ describe('long lists', () => {
     expect(opened.byConnector).toEqual(folded.byConnector);
   });
 
+  it('a list whose failing rows are all far below the fold shows its summary at once, and their badges when scrolled to', async () => {
+    // The same list as AWRA could sort it: every settled row first, the failing ones after.
+    const url = `${s.mock.url}/sync-hub?rows=2000`;
+    const html = await (await fetch(url)).text();
+    const body = /(<table[^>]*data-view="hub"[\s\S]*?<tbody>)([\s\S]*?)(<\/tbody>)/.exec(html)!;
+    const rows = body[2]!.match(/<tr[\s\S]*?<\/tr>/g)!;
+    const failing = (row: string) => /chip-(?:failed|needs-attention)\b/.test(row);
+    const sorted = [...rows.filter((row) => !failing(row)), ...rows.filter(failing)].join('\n');
+    const page = await s.ext.browser.newPage();
+    try {
+      await page.setViewport({ width: 1366, height: 900 });
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (request.url() !== url) return void request.continue();
+        void request.respond({
+          contentType: 'text/html; charset=utf-8',
+          body: html.replace(body[0], `${body[1]}${sorted}${body[3]}`),
+        });
+      });
+      await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+      const first = await page.evaluate(() => {
+        const rows = [...document.querySelectorAll('table.data tbody tr')];
+        const at = rows.findIndex((row) =>
+          /^(Failed|Needs attention)$/.test(row.querySelector('.status-current')!.textContent!),
+        );
+        return { at, unit: rows[at]!.getAttribute('data-live')!, count: rows.length - at };
+      });
+      expect(first.at).toBeGreaterThan(1000);
+      const headline = await eventually(
+        () =>
+          page.evaluate((tag: string) => {
+            const root = [...document.querySelectorAll(tag)]
+              .map((h) => h.shadowRoot)
+              .find((r) => r?.querySelector('section.summary'));
+            return root?.querySelector('header [role=status]')?.textContent ?? null;
+          }, HOST),
+        'the floating summary',
+        30_000,
+      );
+      expect(headline).toMatch(/^\d+ failed and \d+ need attention on this page$/);
+      const [failed, attention] = headline.match(/\d+/g)!.map(Number);
+      expect(failed! + attention!).toBe(first.count);
+      // No badge yet: no failing row is near.
+      expect(
+        await page.evaluate((tag: string) => document.querySelectorAll(tag).length, HOST),
+      ).toBe(1);
+      await page.evaluate((unit: string) => {
+        document.querySelector(`[data-live="${unit}"]`)!.scrollIntoView();
+      }, first.unit);
+      await eventually(
+        () =>
+          page.evaluate(
+            (tag: string, record: string) =>
+              [...document.querySelectorAll(tag)].some((h) =>
+                h.shadowRoot?.querySelector('button.badge')?.textContent?.includes(record),
+              ),
+            HOST,
+            first.unit.slice('row:'.length),
+          ),
+        `a badge for ${first.unit} once scrolled to`,
+        15_000,
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a Retry clicked far down the list before its badge came is still counted', async () => {
     await s.page.goto(`${s.mock.url}/sync-hub?rows=2000`, { waitUntil: 'load', timeout: 60_000 });
     await settled(s.page, 2, 30_000);

@@ -249,7 +249,7 @@ describe('the literal prefilter and flags of the built-in rules', () => {
   const unfiltered = compiled.map((rule) => ({
     ...rule,
     regex: new RegExp(patterns.get(rule.id)!, 'iu'),
-    required: null,
+    branches: null,
   }));
   // Pieces of the built-in patterns' own words, in odd case and spacing, so random messages
   // often come close to a rule.
@@ -258,13 +258,23 @@ describe('the literal prefilter and flags of the built-in rules', () => {
   ];
 
   it('every built-in rule has literals to look for', () => {
-    expect(compiled.filter((rule) => rule.required === null).map((rule) => rule.id)).toEqual([]);
+    expect(compiled.filter((rule) => rule.branches === null).map((rule) => rule.id)).toEqual([]);
+  });
+
+  it("a built-in rule's alternatives, tested one by one, are its whole pattern", () => {
+    for (const rule of compiled) {
+      const sources = rule.branches!.map((branch) => branch.regex.source);
+      expect(sources.join('|'), rule.id).toBe(rule.regex.source);
+      expect(rule.branches!.every((b) => b.regex.flags === rule.regex.flags)).toBe(true);
+    }
+    // Most rules are several alternatives: each is compiled only when a message has its words.
+    expect(compiled.filter((rule) => rule.branches!.length > 1).length).toBeGreaterThan(30);
   });
 
   it("an admin's edit of a built-in rule's pattern is tested as written, without the built-in literals", () => {
     const [first] = defaultMessageRules;
     const edited = compileMessageRules([{ ...first!, pattern: 'ledger bridge down' }]);
-    expect(edited[0]!.required).toBeNull();
+    expect(edited[0]!.branches).toBeNull();
     expect(classifyMessage('Ledger bridge down since 9am', edited).ruleId).toBe(first!.id);
   });
 

@@ -8,7 +8,7 @@ import { GENERATED } from '../../scripts/gen-prefilters';
 import { withoutSupersets } from '../../lib/gate/sources';
 import { hasIdLike, hasWord, serialisedPath } from '../../lib/gate/text';
 import { urlPath } from '../../lib/analyze/detect';
-import { requiredLiterals } from '../../lib/rules/literals';
+import { branchLiterals, requiredLiterals } from '../../lib/rules/literals';
 import { idTokens } from '../../lib/analyze/values';
 import { defaultRulePack } from '../../lib/rules/default';
 
@@ -51,6 +51,17 @@ describe('gate signals', () => {
       ['log', 'x'],
     ]);
     expect(requiredLiterals('a(qbo|quickbooks (log|x))')).toEqual([['a'], ['qbo', 'quickbooks']]);
+  });
+
+  it('cuts a pattern at its own alternatives only, each with the literals its matches hold', () => {
+    expect(branchLiterals('sync (hub|log)|qbo\\s?sync|\\d+')).toEqual([
+      [14, [['sync'], ['hub', 'log']]],
+      [25, [['qbo'], ['sync']]],
+      [29, []],
+    ]);
+    // A back-reference numbers a group of the whole pattern: not cut.
+    expect(branchLiterals('(a)x\\1|y')).toEqual([[8, [['a', 'y']]]]);
+    expect(branchLiterals('a(b')).toBeNull();
   });
 
   it('sees a record number wherever the engine reads one with a letter', () => {
