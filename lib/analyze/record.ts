@@ -4,12 +4,12 @@ import type { CompiledPack } from './compile';
 import {
   extractRecordNumber,
   idTokens,
+  isAttemptOrdinal,
   normalizeStatus,
   parseRetryCount,
   recordTypeFromNumber,
   recordTypeFromWords,
 } from './values';
-import { normalizeLabel } from './text';
 import { emptyRecord, TEXT_FIELDS, type RecordField, type SyncRecord } from './types';
 
 export type FieldValues = Partial<Record<RecordField, Pair>>;
@@ -118,10 +118,9 @@ export function buildRecord(
   if (
     record.retryCount !== null &&
     record.retryCount > 0 &&
-    compiled.attemptOrdinals.has(
-      normalizeLabel(
-        fields.retryCount!.label || fields.retryCount!.value.replace(/\s*#?\s*\d.*$/, ''),
-      ),
+    isAttemptOrdinal(
+      fields.retryCount!.label || fields.retryCount!.value.replace(/\s*#?\s*\d.*$/, ''),
+      compiled,
     )
   )
     record.retryCount -= 1;

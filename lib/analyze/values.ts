@@ -1,11 +1,13 @@
 import type { CompiledPack } from './compile';
 import type { Status } from './types';
+import { normalizeLabel } from './text';
 import { wordStart } from './words';
 
 /** Lists repeat the same status and type words on every row: each text is read once per pack. */
 interface Memo {
   status: Map<string, Status | null>;
   type: Map<string, string | null>;
+  ordinal: Map<string, boolean>;
 }
 const memo = new WeakMap<CompiledPack, Memo>();
 const MEMO_LIMIT = 5000;
@@ -19,7 +21,8 @@ function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T 
 }
 function memoOf(compiled: CompiledPack): Memo {
   let found = memo.get(compiled);
-  if (!found) memo.set(compiled, (found = { status: new Map(), type: new Map() }));
+  if (!found)
+    memo.set(compiled, (found = { status: new Map(), type: new Map(), ordinal: new Map() }));
   return found;
 }
 
@@ -40,6 +43,13 @@ function statusOf(text: string, compiled: CompiledPack): Status | null {
     }
   }
   return best?.status ?? null;
+}
+
+/** Does a label ("Attempt", "Attempt #") number the attempt rather than count the retries? */
+export function isAttemptOrdinal(label: string, compiled: CompiledPack): boolean {
+  return remembered(memoOf(compiled).ordinal, label, () =>
+    compiled.attemptOrdinals.has(normalizeLabel(label)),
+  );
 }
 
 const NONE = /^(none|no|never|no retries|not retried|zero|-|—|–)$/i;

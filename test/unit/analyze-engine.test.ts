@@ -28,6 +28,32 @@ describe('analyzeDocument', () => {
     expect(analysis.records[0]!.messageType).toBe('mapping-missing');
   });
 
+  it('reads an attempt number as one retry fewer, a retry count as it is, on every row', () => {
+    const table = (label: string) =>
+      `<h1>Sync Hub</h1><table><thead><tr><th>Record</th><th>Connector</th><th>Status</th><th>Message</th><th>${label}</th></tr></thead><tbody>${[
+        1, 2, 3, 2,
+      ]
+        .map(
+          (n) =>
+            `<tr><td>INV-${n}</td><td>QuickBooks Online</td><td>Failed</td><td>Timeout</td><td>${n}</td></tr>`,
+        )
+        .join('')}</tbody></table>`;
+    const counts = (label: string) =>
+      analyze(page(table(label))).records.map((record) => record.retryCount);
+    expect(counts('Attempt #')).toEqual([0, 1, 2, 1]);
+    expect(counts('Attempt')).toEqual([0, 1, 2, 1]);
+    expect(counts('Retries')).toEqual([1, 2, 3, 2]);
+    // The same words in the value when the label says nothing of them.
+    const inValue = analyze(
+      page(
+        hubTable(
+          '<tr><td>INV-9</td><td>QuickBooks Online</td><td>Failed</td><td>Timeout</td><td>Attempt 3</td></tr>',
+        ),
+      ),
+    );
+    expect(inValue.records[0]!.retryCount).toBe(3);
+  });
+
   it('reads page text as text: markup inside a message stays characters', () => {
     const analysis = analyze(
       page(
