@@ -13,15 +13,8 @@ import { RegExpParser, type AST } from '@eslint-community/regexpp';
  * costs up to half a millisecond the first time in each page.
  */
 export function requiredLiterals(source: string): string[][] {
-  let pattern: AST.Pattern;
-  try {
-    pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, {
-      unicode: true,
-    });
-  } catch {
-    return [];
-  }
-  return ofAlternatives(pattern.alternatives);
+  const pattern = parse(source);
+  return pattern ? ofAlternatives(pattern.alternatives) : [];
 }
 
 /**
@@ -33,19 +26,24 @@ export function requiredLiterals(source: string): string[][] {
  * back-references are not split (an alternative alone would number its groups otherwise).
  */
 export function branchLiterals(source: string): [end: number, required: string[][]][] | null {
-  let pattern: AST.Pattern;
-  try {
-    pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, {
-      unicode: true,
-    });
-  } catch {
-    return null;
-  }
+  const pattern = parse(source);
+  if (!pattern) return null;
   if (/\\(?:[1-9]|k<)/.test(source)) return [[source.length, ofAlternatives(pattern.alternatives)]];
   return pattern.alternatives.map((alternative) => [
     alternative.end,
     ofSequence(alternative.elements),
   ]);
+}
+
+/** The pattern as the iu flags read it, or null when it does not compile. */
+function parse(source: string): AST.Pattern | null {
+  try {
+    return new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, {
+      unicode: true,
+    });
+  } catch {
+    return null;
+  }
 }
 
 /** Each group: one of its strings is in every match. */
