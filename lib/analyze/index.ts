@@ -8,7 +8,13 @@ import { inferUnlabelled } from './infer';
 import { buildRecord, hasSyncEvidence, pickFields, type FieldValues } from './record';
 import { isHiddenElement, visibleText } from './text';
 import { emptyRecord, type Analysis, type PageKind, type Status, type SyncRecord } from './types';
-import { idTokens, normalizeStatus, recordTypeFromNumber, recordTypeFromWords } from './values';
+import {
+  idTokens,
+  normalizeStatus,
+  recordTypeFromNumber,
+  recordTypeFromWords,
+  withoutDirectionMarks,
+} from './values';
 
 export type { Analysis, PageKind, SyncRecord } from './types';
 
@@ -35,8 +41,19 @@ function cardHeading(
     compiled.connectors?.test(text) ||
     (integrations && heading.matches('h1, h2, h3, h4, h5, h6, [role=heading]'))
   )
-    return text;
+    return namesScreenOrSection(text, compiled) ? (connectorNamed(text, compiled) ?? text) : text;
   return null;
+}
+
+/**
+ * A heading that reads as a screen's or a section's ("QuickBooks Online sync history") names its
+ * connector among other words: the connector is the known name in it, not the whole heading.
+ */
+function namesScreenOrSection(text: string, compiled: CompiledPack): boolean {
+  return Object.values(compiled.pages).some(
+    ({ heading, section }) =>
+      heading.some((regex) => regex.test(text)) || section.some((regex) => regex.test(text)),
+  );
 }
 
 /** The message an alert banner shows, without its buttons, its title ("Sync failed.") or a lead-in. */
@@ -248,8 +265,9 @@ export function analyzeDocument(
       // screen's; a section heading may name it below.
       const record = emptyRecord();
       record.status = row.brief!;
-      record.connector =
-        row.pairs[0]?.value ?? pageFields.connector?.value ?? context.impliedConnector;
+      record.connector = withoutDirectionMarks(
+        row.pairs[0]?.value ?? pageFields.connector?.value ?? context.impliedConnector,
+      );
       record.anchor = row.anchor;
       record.skimmed = true;
       records.push(record);

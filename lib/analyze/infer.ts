@@ -1,7 +1,7 @@
 import { isChrome } from './chrome';
 import type { Pair } from './collect';
 import type { CompiledPack } from './compile';
-import { collapse, isHiddenElement } from './text';
+import { collapse, isClosedDetails, isHiddenElement, summaryOf, visibleText } from './text';
 import type { RecordField } from './types';
 import { idTokens, normalizeStatus } from './values';
 
@@ -46,7 +46,13 @@ function units(
   skip: Set<Element>,
   out: { el: Element; text: string }[] = [],
 ): { el: Element; text: string }[] {
-  for (let child = item.firstElementChild; child; child = child.nextElementSibling) {
+  // A closed <details> shows its summary alone.
+  const only = isClosedDetails(item) ? summaryOf(item) : null;
+  for (
+    let child = only ?? item.firstElementChild;
+    child;
+    child = only ? null : child.nextElementSibling
+  ) {
     if (
       isHiddenElement(child) ||
       skip.has(child) ||
@@ -60,7 +66,8 @@ function units(
       if (node.nodeType === 3 && /[\p{L}\p{N}]/u.test(node.nodeValue ?? '')) direct = true;
     }
     if (direct || child.childElementCount === 0) {
-      const text = collapse(child.textContent ?? '');
+      // Visible text: an sr-only hint ("press R to retry") is not part of the message.
+      const text = visibleText(child);
       if (text) out.push({ el: child, text });
     } else units(child, skip, out);
   }
@@ -81,8 +88,13 @@ function findItems(
     // Tables read as records are done; layout tables are walked like any markup.
     if (isHiddenElement(el) || isChrome(el) || tables.has(el)) return false;
     let inner = false;
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling)
-      inner = visit(child) || inner;
+    if (isClosedDetails(el)) {
+      const summary = summaryOf(el);
+      inner = summary !== null && visit(summary);
+    } else {
+      for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+        inner = visit(child) || inner;
+    }
     if (inner) return true;
     const parent = el.parentElement;
     const listItem = el.tagName === 'LI' || el.getAttribute('role') === 'listitem';

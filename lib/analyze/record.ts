@@ -9,6 +9,7 @@ import {
   parseRetryCount,
   recordTypeFromNumber,
   recordTypeFromWords,
+  withoutDirectionMarks,
 } from './values';
 import { emptyRecord, TEXT_FIELDS, type RecordField, type SyncRecord } from './types';
 
@@ -102,7 +103,10 @@ export function buildRecord(
     recordTypeFromNumber(record.recordNumber, compiled) ??
     context.headingType;
 
-  record.connector = record.connector ?? context.cardConnector ?? context.impliedConnector;
+  record.connector = withoutDirectionMarks(
+    record.connector ?? context.cardConnector ?? context.impliedConnector,
+  );
+  record.syncRun = withoutDirectionMarks(record.syncRun);
   // "Last run: SR-2026-11-0421 · 2026-11-18 08:54 EAT" holds the run and its time.
   if (record.timestamp && /\s[·•|–—]\s/.test(record.timestamp)) {
     const parts = record.timestamp.split(/\s+[·•|–—]\s+/);

@@ -94,12 +94,28 @@ export function idTokens(text: string): string[] {
 }
 
 /**
+ * Direction marks and isolates (LRM, RLM, ALM, LRE-RLO, LRI-PDI): invisible, put around values by
+ * RTL pages and i18n libraries. A record's identity (number, connector, sync run) is read without
+ * them: "\u2066INV-20417\u2069" is the record its own page calls INV-20417, with its retry
+ * history. A message keeps them (it is quoted as shown; the classifier ignores them).
+ */
+const DIRECTION_MARKS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function withoutDirectionMarks(text: string): string;
+export function withoutDirectionMarks(text: string | null): string | null;
+export function withoutDirectionMarks(text: string | null): string | null {
+  if (text === null) return null;
+  DIRECTION_MARKS.lastIndex = 0;
+  return DIRECTION_MARKS.test(text) ? text.replace(DIRECTION_MARKS, '').trim() : text;
+}
+
+/**
  * The record number inside a cell or value: the value itself when it is one token,
  * else its first identifier-shaped token ("Invoice INV-20417 (KES 12,000)" -> "INV-20417").
  */
 export function extractRecordNumber(text: string | null): string | null {
   if (!text) return null;
-  const trimmed = text.trim();
+  const trimmed = withoutDirectionMarks(text).trim();
   const value = trimmed.startsWith('#') ? trimmed.replace(/^#\s*/, '') : trimmed;
   if (value.length === 0) return null;
   if (!/\s/.test(value) && value.length <= 60) return value;

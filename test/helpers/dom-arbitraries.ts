@@ -60,11 +60,11 @@ export const HOSTILE_WORDS = [
 
 const ATTRS = ['class', 'role', 'id', 'hidden', 'aria-hidden', 'aria-label', 'style', 'title',
   'data-label', 'value', 'for', 'colspan', 'rowspan', 'headers', 'aria-labelledby', 'onclick',
-  'href', 'datetime', 'readonly', 'disabled']; // prettier-ignore
+  'href', 'datetime', 'readonly', 'disabled', 'open']; // prettier-ignore
 
 const CLASSES = ['status', 'badge', 'message', 'error', 'title', 'name', 'label', 'value', 'hidden',
   'sr-only', 'menu', 'breadcrumb', 'card', 'log', 'entry', 'field', 'filter-bar', 'toolbar',
-  'pill status-failed', 'visually-hidden', 'x\u00a0hidden', 'HIDDEN', 'not-hidden', 'd-none\tcard',
+  'pill status-failed', 'visually-hidden', 'cdk-visually-hidden', 'x\u00a0hidden', 'HIDDEN', 'not-hidden', 'd-none\tcard',
   'u-hidden', 'screen-reader-text']; // prettier-ignore
 
 export const anyText = fc.oneof(

@@ -65,6 +65,54 @@ describe('analyzeDocument', () => {
     expect(analysis.records[0]!.message).toBe('<img src=x onerror=alert(1)> rejected');
   });
 
+  it('drops direction marks around values, so a record keeps the number its own page shows', () => {
+    const analysis = analyze(
+      page(
+        hubTable(
+          '<tr><td>\u2066INV-20417\u2069</td><td>\u200eQuickBooks Online\u200e</td><td>\u2067Failed\u2069</td><td>Customer is missing</td><td>1</td></tr>',
+        ),
+      ),
+    );
+    const [record] = analysis.records;
+    expect(record).toMatchObject({
+      recordNumber: 'INV-20417',
+      recordType: 'invoice',
+      connector: 'QuickBooks Online',
+      status: 'failed',
+    });
+  });
+
+  it('takes the connector from a section heading by its known name, a card title whole', () => {
+    const record = (heading: string) =>
+      analyze(
+        page(
+          `<h1>Invoice INV-20417</h1><section><h2>${heading}</h2><dl><dt>Sync status</dt><dd>Failed</dd><dt>Message</dt><dd>Customer is missing</dd><dt>Retries</dt><dd>1</dd></dl></section>`,
+        ),
+        'https://erp.example/finance/invoices/INV-20417',
+      ).records[0]!;
+    expect(record('QuickBooks Online sync history').connector).toBe('QuickBooks Online');
+    expect(record('QuickBooks sync').connector).toBe('QuickBooks');
+    expect(record('M-Pesa (Daraja)').connector).toBe('M-Pesa (Daraja)');
+  });
+
+  it("keeps screen-reader hints and a closed raw response out of a log entry's message", () => {
+    const analysis = analyze(
+      page(
+        `<h1>Invoice INV-20417</h1><h2>Sync log</h2><ul class="log">
+        <li><span class="chip">Failed</span> <time>2026-11-18 08:54</time> <p class="msg">Customer is missing <span class="sr-only">(error, press R to retry)</span></p></li>
+        <li><span class="chip">Failed</span> <time>2026-11-18 09:10</time> <div class="msg">Business Validation Error <span class="cdk-visually-hidden">(icon)</span><details><summary>Raw response</summary><pre>The request timed out</pre></details></div></li>
+        </ul>`,
+      ),
+      'https://erp.example/finance/invoices/INV-20417',
+    );
+    // Newest first, as the page lists them by time.
+    expect(analysis.records.map((r) => r.message).sort()).toEqual([
+      'Business Validation Error Raw response',
+      'Customer is missing',
+    ]);
+    expect(analysis.records.map((r) => r.messageType)).not.toContain('temporary-provider-issue');
+  });
+
   it('skips hidden rows, hidden cells, scripts and templates', () => {
     const rows = `<tr><td>INV-3</td><td>QuickBooks Online</td><td>Failed <span style="display:none">Succeeded</span></td><td>Timeout <span aria-hidden="true">(icon)</span></td><td>0</td></tr>
       <tr hidden><td>INV-4</td><td>QuickBooks Online</td><td>Failed</td><td>hidden row</td><td>0</td></tr>

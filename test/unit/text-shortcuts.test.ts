@@ -38,7 +38,7 @@ function referenceHidden(el: Element): boolean {
     /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(
       el.getAttribute('style') ?? '',
     ) ||
-    /(?:^|\s)(?:hidden|d-none|is-hidden|sr-only|visually-hidden|screen-reader-text|u-hidden)(?:\s|$)/.test(
+    /(?:^|\s)(?:hidden|d-none|is-hidden|sr-only|visually-hidden|cdk-visually-hidden|screen-reader-text|u-hidden)(?:\s|$)/.test(
       el.getAttribute('class') ?? '',
     )
   );
@@ -55,7 +55,15 @@ function referenceText(el: Element, skip?: (el: Element) => boolean): string {
         if (referenceHidden(element) || skip?.(element)) continue;
         const block = BLOCK.test(element.tagName);
         if (block) parts.push(' ');
-        walk(element);
+        if (element.tagName === 'DETAILS' && !element.hasAttribute('open')) {
+          // Closed: its first <summary> alone shows.
+          const summary = [...element.children].find((c) => c.tagName === 'SUMMARY');
+          if (summary && !referenceHidden(summary) && !skip?.(summary)) {
+            parts.push(' ');
+            walk(summary);
+            parts.push(' ');
+          }
+        } else walk(element);
         if (block) parts.push(' ');
       }
     }
@@ -76,6 +84,10 @@ const spaces = fc.constantFrom(
   '\u3000',
   '\ufeff',
   '\u2060',
+  '\u200e',
+  '\u2066',
+  '\u2069',
+  '\u202b',
   'a',
   'Sync',
   'é',

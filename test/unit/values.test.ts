@@ -32,6 +32,12 @@ describe('status words normalise to the contract', () => {
     ['Cancelled', 'cancelled'],
     ['Canceled', 'cancelled'],
     ['Retry failed', 'failed'],
+    ['Not sent', 'failed'],
+    ['Not exported', 'failed'],
+    ['Not completed', 'failed'],
+    ['Not posted to QuickBooks', 'failed'],
+    ['Not confirmed', 'pending'],
+    ['Pending retry', 'retrying'],
   ])('%s -> %s', (text, status) => {
     expect(normalizeStatus(text, compiled)).toBe(status);
   });

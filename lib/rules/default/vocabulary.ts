@@ -14,6 +14,15 @@ export const defaultStatuses: RulePack['statuses'] = {
     'errored',
     'declined',
     'not synced',
+    // A success word negated is a failure: "Not sent", "Not exported" (the earliest phrase wins).
+    'not sent',
+    'not exported',
+    'not completed',
+    'not complete',
+    'not accepted',
+    'not successful',
+    'not posted to quickbooks',
+    'not created in quickbooks',
     'sync failed',
     'retry failed',
     'undelivered',
@@ -61,6 +70,9 @@ export const defaultStatuses: RulePack['statuses'] = {
     'scheduled',
     'awaiting callback',
     'pending confirmation',
+    // A payment the provider has not confirmed yet is waiting, not failed.
+    'not confirmed',
+    'not yet confirmed',
   ],
   queued: ['queued', 'in queue', 'enqueued', 'queue'],
   retrying: [
@@ -71,6 +83,7 @@ export const defaultStatuses: RulePack['statuses'] = {
     'will retry',
     'retry pending',
     'retry queued',
+    'pending retry',
     'to retry',
     'retry',
   ],
