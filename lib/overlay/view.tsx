@@ -21,7 +21,9 @@ export function RecordOverlay(props: {
   actions: CardActions & { onToggleBadge(): void };
 }) {
   const { state, ui } = props;
-  if (state.dismissed) return null;
+  // Dismissed guidance stays hidden, except to say why a retry was just held back: a click on
+  // AWRA's own Retry must never do nothing without a word.
+  if (state.dismissed && !ui.confirmReason) return null;
   const card = (
     <GuidanceCard
       id={props.id}

@@ -80,6 +80,23 @@ describe('overlay state per record survives a reload', () => {
     expect((await stored())?.dismissed).toBe(true);
   });
 
+  it("a dismissed card still says why AWRA's Retry is held back, then hides again", async () => {
+    const question = () =>
+      s.page.evaluate(
+        (tag: string) =>
+          document.querySelector(tag)?.shadowRoot?.querySelector('[role=alertdialog]')
+            ?.textContent ?? null,
+        HOST,
+      );
+    await s.page.click('button[data-action="retry"]');
+    expect(await eventually(question, 'the held-back retry to be explained')).toMatch(
+      /same message|fix the cause/i,
+    );
+    await (await overlayButton(s.page, 'Don’t retry')).click();
+    await eventually(async () => (await settled(s.page))[0]?.kind === 'empty', 'the card to go');
+    expect((await stored())?.dismissed).toBe(true);
+  });
+
   it('raised no page error and opened no dialog', () => {
     expect(s.pageErrors).toEqual([]);
     expect(s.dialogs).toEqual([]);
