@@ -1,3 +1,4 @@
+import { isSupportEmail } from '../lib/options/pack-io';
 import type { RulePack } from '../lib/rules/schema';
 import { isLocked, type EffectiveSettings, type LockKey } from '../lib/settings/layers';
 import { OptionsField } from './OptionsField';
@@ -102,7 +103,7 @@ export function OptionsLimits(props: {
         type="email"
         value={shown('support.email', pack.support.email, effective.support.email)}
         locked={locked('support.email')}
-        problem={/^$|^[^\s@]+@[^\s@]+$/.test(pack.support.email) ? null : 'Enter an email address.'}
+        problem={isSupportEmail(pack.support.email) ? null : 'Enter an email address.'}
         onInput={(email) => support({ email })}
       />
       <OptionsField

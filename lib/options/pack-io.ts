@@ -16,10 +16,28 @@ export function exportPack(pack: RulePack): { filename: string; text: string } {
 
 export type Checked = { ok: true; pack: RulePack; note: string } | { ok: false; errors: string[] };
 
+/** An email address (something@somewhere, no spaces), or empty: no support email. */
+export function isSupportEmail(text: string): boolean {
+  return /^$|^[^\s@]+@[^\s@]+$/.test(text);
+}
+
+/**
+ * What a save or an import must also hold beyond the schema (which every stored pack already
+ * passed, so loading never refuses one for these): the support email is a mailto: address in
+ * the popup, and "it-help at acme" there opens a mail to nobody.
+ */
+function contactProblems(pack: RulePack): string[] {
+  return isSupportEmail(pack.support.email)
+    ? []
+    : [`Support email: "${pack.support.email}" is not an email address (or leave it empty).`];
+}
+
 /** An import: validated (and upgraded) in full; an invalid file changes nothing. */
 export function checkImport(text: string): Checked {
   const result = parseRulePackText(text);
   if (!result.ok) return result;
+  const problems = contactProblems(result.pack);
+  if (problems.length > 0) return { ok: false, errors: problems };
   const note =
     result.migratedFrom !== undefined
       ? `Imported "${result.pack.name}" (upgraded from schema version ${result.migratedFrom}).`
@@ -31,6 +49,8 @@ export function checkImport(text: string): Checked {
 export function checkSave(draft: RulePack, savedRevision: number): Checked {
   const result = parseRulePack({ ...draft, revision: Math.max(draft.revision, savedRevision) + 1 });
   if (!result.ok) return result;
+  const problems = contactProblems(result.pack);
+  if (problems.length > 0) return { ok: false, errors: problems };
   return { ok: true, pack: result.pack, note: `Saved revision ${result.pack.revision}.` };
 }
 

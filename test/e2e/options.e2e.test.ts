@@ -155,6 +155,13 @@ describe('the options page', () => {
 
   it("the popup's Email support goes to the support email saved in the options page", async () => {
     const options = await openOptions(s.ext);
+    // Not an address: refused with the reason, nothing saved.
+    await retype(options, '#support-email', 'it-help at acme');
+    await click(options, 'Save changes');
+    await textWith(options, '#save-status', 'Not saved');
+    expect(await options.$eval('body', (b) => b.textContent)).toContain(
+      'Support email: "it-help at acme" is not an email address',
+    );
     await retype(options, '#support-email', 'it-help@acme.example');
     await click(options, 'Save changes');
     await textWith(options, '#save-status', 'Open AWRA tabs use it now');

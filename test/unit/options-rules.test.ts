@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkImport, checkSave, exportPack, isDirty } from '../../lib/options/pack-io';
+import {
+  checkImport,
+  checkSave,
+  exportPack,
+  isDirty,
+  isSupportEmail,
+} from '../../lib/options/pack-io';
 import {
   byPriority,
   checkDraft,
@@ -79,5 +85,20 @@ describe('import, export and save', () => {
     ]);
     expect(isDirty(defaultRulePack, draft)).toBe(true);
     expect(isDirty(defaultRulePack, structuredClone(defaultRulePack))).toBe(false);
+  });
+
+  it('a support email that is not an address is refused at save and import, empty is fine', () => {
+    const bad = {
+      ...defaultRulePack,
+      support: { ...defaultRulePack.support, email: 'it-help at acme' },
+    };
+    const saved = checkSave(bad, 1);
+    expect(saved.ok ? [] : saved.errors).toEqual([
+      'Support email: "it-help at acme" is not an email address (or leave it empty).',
+    ]);
+    expect(checkImport(JSON.stringify(bad)).ok).toBe(false);
+    const none = { ...defaultRulePack, support: { ...defaultRulePack.support, email: '' } };
+    expect(checkSave(none, 1).ok).toBe(true);
+    expect(isSupportEmail('it-help@acme.co.ke')).toBe(true);
   });
 });
