@@ -155,6 +155,9 @@ export const defaultMessageRules: MessageRule[] = [
       String.raw`\b(?:unauthori[sz]ed|forbidden)\W{0,4}(?:http\s)?40[13]\b`,
       String.raw`(?:http|status|code|error|returned|responded|response|replied|failed)(?:\swith)?[\s:="'#(/]{0,5}40[13]\b`,
       String.raw`\(40[13]\)`,
+      // A bare code, or one a verb reports: "401", "Endpoint returned a 403", "Got 401 from QBO".
+      String.raw`^\W*(?:http\s)?40[13]\W*$`,
+      String.raw`\b(?:returned|responded\swith|got|received|answered)\s(?:an?\s)?(?:http\s)?40[13]\b`,
     ],
   ),
   rule(
@@ -235,8 +238,11 @@ export const defaultMessageRules: MessageRule[] = [
   ),
 
   // ---------------------------------------------------------------------- not-ready (900)
+  // "Draft" as the record's state, never a name that holds the word ("Item 'Draft Beer 500ml'").
   rule('not-ready-draft', 'not-ready', 900, 'The source record is a draft.', [
-    String.raw`\bdrafts?\b`,
+    String.raw`^\W*drafts?\W*$`,
+    String.raw`\b(?:is|was|still|in|as|a|currently|status|state)\W{1,3}(?:(?:still|in|a|as)\s)?drafts?\b`,
+    String.raw`\bdrafts?\s(?:${RECORD}s?|records?|documents?|transactions?|entries|status|state|mode)\b`,
   ]),
   rule(
     'not-ready-not-approved-posted',
@@ -244,7 +250,8 @@ export const defaultMessageRules: MessageRule[] = [
     900,
     'The source record is not approved, posted, finalised, submitted, complete or eligible yet.',
     [
-      String.raw`\b(?:not|never|isn't|wasn't|hasn't|haven't|has\snot|have\snot|is\snot|was\snot)\s(?:yet\s|been\s|yet\sbeen\s|been\syet\s|fully\s)?(?:approved|posted|finali[sz]ed|submitted|released|completed?|closed|ready|eligible|syncable|sync-able)\b`,
+      // Not "posted to QuickBooks" (the sync itself failed) nor "Sync not completed" (its outcome).
+      String.raw`(?<!\b(?:sync|syncing|delivery|export|upload|request|transfer|operation|job|run|webhook)\s)\b(?:not|never|isn't|wasn't|hasn't|haven't|has\snot|have\snot|is\snot|was\snot)\s(?:yet\s|been\s|yet\sbeen\s|been\syet\s|fully\s)?(?:approved|posted|finali[sz]ed|submitted|released|completed?|closed|ready|eligible|syncable|sync-able)\b(?!\s(?:to|in|into|on|with)\s(?!(?:be\s)?sync))`,
       String.raw`\b(?:unapproved|unposted|unfinali[sz]ed|unsubmitted|ineligible)\b`,
       String.raw`\b${RECORD}\s(?:is\s)?(?:still\s)?incomplete\b`,
       String.raw`\bincomplete\s${RECORD}\b`,
@@ -531,6 +538,8 @@ export const defaultMessageRules: MessageRule[] = [
       String.raw`(?:http|status|code|error|returned|responded|response|replied|failed)(?:\swith)?[\s:="'#(/]{0,5}(?:429|50[0234]|52[0-4])\b`,
       String.raw`\b(?:429|50[0234]|52[0-4])\s?[-:(]?\s?(?:too\smany\srequests|internal\sserver\serror|bad\sgateway|service\s(?:temporarily\s)?unavailable|gateway\stime-?out|from\s|error\b)`,
       String.raw`\((?:429|50[0234]|52[0-4])\)`,
+      String.raw`^\W*(?:http\s)?(?:429|50[0234]|52[0-4])\W*$`,
+      String.raw`\b(?:returned|responded\swith|got|received|answered)\s(?:an?\s)?(?:http\s)?(?:429|50[0234]|52[0-4])\b`,
     ],
   ),
   rule(
