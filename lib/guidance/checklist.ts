@@ -7,6 +7,8 @@ import type { ChecklistEntry, SerializedRecord } from './types';
 export const CHECK = {
   compareAfterSuccess: 'compare-after-success',
   waitForProvider: 'wait-provider-confirmation',
+  checkMappings: 'check-mappings',
+  fixThenRetry: 'fix-then-retry',
 } as const;
 export const MISTAKE = { differentFilters: 'different-filters' } as const;
 
@@ -24,7 +26,12 @@ export function checksFor(
   const ids = new Set<string>(
     record.status === 'succeeded' ? [CHECK.compareAfterSuccess] : guidance.checks,
   );
-  if (isPendingPayment(record)) ids.add(CHECK.waitForProvider);
+  if (isPendingPayment(record)) {
+    // A pending payment waits for the provider: nothing to fix or retry yet (the guide).
+    ids.add(CHECK.waitForProvider);
+    ids.delete(CHECK.fixThenRetry);
+    ids.delete(CHECK.checkMappings);
+  }
   return pack.firstChecks
     .filter((check) => ids.has(check.id))
     .map(({ id, text }) => ({ id, text }));

@@ -205,7 +205,16 @@ describe('wait advice', () => {
     const view = guidanceFor(input({ record: payment }));
     expect(view.waitAdvice).toBe('Wait for the provider\u2019s confirmation before trying again.');
     expect(ids(view.checks)).toContain('wait-provider-confirmation');
+    // Not told to fix mappings and retry while it is told to wait.
+    expect(ids(view.checks)).not.toContain('fix-then-retry');
+    expect(ids(view.checks)).not.toContain('check-mappings');
     expect(view.retry.mayRetry).toBe(false);
+  });
+
+  it('does not tell an invoice throttled by QuickBooks to wait for a payment confirmation', () => {
+    const view = guidanceFor(input({ record: temporary }));
+    expect(ids(view.checks)).not.toContain('wait-provider-confirmation');
+    expect(ids(view.checks)).toContain('fix-then-retry');
   });
 
   it('gives no wait advice otherwise', () => {

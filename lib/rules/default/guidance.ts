@@ -115,7 +115,8 @@ export const defaultGuidance: RulePack['guidance'] = {
       'Wait a few minutes, then retry once if it is safe; if it keeps failing, check the provider\u2019s status and escalate.',
     whoMayAct: 'any user whose role shows the Retry action',
     actingRoles: ['org-admin', 'finance', 'sales', 'procurement', 'inventory', 'approver'],
-    checks: ['read-message', 'wait-provider-confirmation', 'fix-then-retry'],
+    // A pending payment's wait for the provider is added by status (lib/guidance/checklist.ts).
+    checks: ['read-message', 'fix-then-retry'],
     mistakes: ['blind-retry'],
     retryAdvice: 'wait-then-once',
   },
