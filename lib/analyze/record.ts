@@ -15,13 +15,31 @@ import { emptyRecord, TEXT_FIELDS, type RecordField, type SyncRecord } from './t
 
 export type FieldValues = Partial<Record<RecordField, Pair>>;
 
-/** One value per field: a specific label beats a generic one, else the first seen wins. */
+/**
+ * One value per field: a specific label beats a generic one, a label that narrows another
+ * ("Sync status", "QuickBooks status" over "Status": the record's own state is the other) beats
+ * it, else the first seen wins.
+ */
 export function pickFields(pairs: Pair[], into: FieldValues = {}): FieldValues {
   for (const pair of pairs) {
     const current = into[pair.field];
-    if (!current || (current.weak && !pair.weak)) into[pair.field] = pair;
+    if (
+      !current ||
+      (current.weak && !pair.weak) ||
+      (current.weak === pair.weak && narrows(pair.label, current.label))
+    )
+      into[pair.field] = pair;
   }
   return into;
+}
+
+/** "Sync status" narrows "Status"; "Status" narrows nothing. */
+function narrows(label: string, other: string): boolean {
+  return (
+    other.length > 0 &&
+    label.length > other.length + 1 &&
+    label.toLowerCase().endsWith(` ${other.toLowerCase()}`)
+  );
 }
 
 /** True when values describe a sync attempt, not just any record (an invoice's own fields). */

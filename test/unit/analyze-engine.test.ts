@@ -113,6 +113,23 @@ describe('analyzeDocument', () => {
     expect(analysis.records.map((r) => r.messageType)).not.toContain('temporary-provider-issue');
   });
 
+  it('takes the sync status over the document status beside it', () => {
+    const table = analyze(
+      page(
+        `<h1>Sync Hub</h1><table><thead><tr><th>Record</th><th>Status</th><th>Sync status</th><th>Message</th><th>Retries</th></tr></thead>
+        <tbody><tr><td>POS-88213</td><td>Completed</td><td>Failed</td><td>Customer is missing</td><td>1</td></tr></tbody></table>`,
+      ),
+    );
+    expect(table.records[0]).toMatchObject({ recordNumber: 'POS-88213', status: 'failed' });
+    const detail = analyze(
+      page(
+        `<h1>QBO Sync</h1><dl><dt>Invoice</dt><dd>INV-20417</dd><dt>Status</dt><dd>Completed</dd><dt>QuickBooks status</dt><dd>Rejected</dd><dt>Message</dt><dd>Customer is missing</dd></dl>`,
+      ),
+      'https://erp.example/qbo-sync/INV-20417',
+    );
+    expect(detail.records[0]).toMatchObject({ recordNumber: 'INV-20417', status: 'failed' });
+  });
+
   it('skips hidden rows, hidden cells, scripts and templates', () => {
     const rows = `<tr><td>INV-3</td><td>QuickBooks Online</td><td>Failed <span style="display:none">Succeeded</span></td><td>Timeout <span aria-hidden="true">(icon)</span></td><td>0</td></tr>
       <tr hidden><td>INV-4</td><td>QuickBooks Online</td><td>Failed</td><td>hidden row</td><td>0</td></tr>
