@@ -65,9 +65,13 @@ export function scorePageKinds(
   return scores;
 }
 
-export function bestKind(scores: Record<PageKind, number>): PageKind | null {
+/** The highest-scoring kind; a tie goes to `onTie` when it is among the best, else the first. */
+export function bestKind(
+  scores: Record<PageKind, number>,
+  onTie: PageKind | null = null,
+): PageKind | null {
   let best: PageKind | null = null;
   for (const kind of PAGE_KINDS)
     if (scores[kind] > 0 && (!best || scores[kind] > scores[best])) best = kind;
-  return best;
+  return best && onTie && scores[onTie] === scores[best] ? onTie : best;
 }

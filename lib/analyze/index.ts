@@ -1,12 +1,12 @@
 import type { RulePack } from '../rules/schema';
-import { contentRoot } from './chrome';
+import { contentRoot, isChrome } from './chrome';
 import { collect, readValue, type Heading } from './collect';
 import { compilePack, type CompiledPack } from './compile';
 import { bestKind, mainHeading, scorePageKinds } from './detect';
 import { groupPairs } from './group';
 import { inferUnlabelled } from './infer';
 import { buildRecord, hasSyncEvidence, pickFields, type FieldValues } from './record';
-import { isHiddenElement, visibleText } from './text';
+import { isHiddenElement, isVisible, visibleText } from './text';
 import { emptyRecord, type Analysis, type PageKind, type Status, type SyncRecord } from './types';
 import {
   idTokens,
@@ -133,6 +133,8 @@ export function analyzeDocument(
   collected.pairs.push(...inferUnlabelled(root, collected.pairs, compiled, collected.tables));
   const { containers, page: pagePairs } = groupPairs(collected.pairs, root);
 
+  const outsideTitle = titleBefore(root, collected.headings);
+  if (outsideTitle) collected.headings.unshift(outsideTitle);
   const main = mainHeading(collected.headings);
   const headingTokens = main ? idTokens(main.text).filter((t) => /[A-Z]/i.test(t)) : [];
   const headingNumber = headingTokens[0] ?? null;
@@ -232,7 +234,8 @@ export function analyzeDocument(
     },
     compiled,
   );
-  let page: PageKind | null = bestKind(scores);
+  // A tie on a record's own page (its heading names it) is that record's sync log.
+  let page: PageKind | null = bestKind(scores, headingNumber ? 'sync-log' : null);
   // A page-level record (a single-record screen) names its record or shows its message.
   const pageHasRecord =
     hasSyncEvidence(pageFields, compiled) &&
@@ -316,6 +319,28 @@ export function analyzeDocument(
     }
   }
   return { page, records };
+}
+
+/**
+ * The page's title when the content (<main>) holds no <h1> and the page shows one before it
+ * ("<div class=page-header><h1>Invoice INV-20417</h1></div><main>"): outside chrome, visible.
+ */
+function titleBefore(root: Element, headings: Heading[]): Heading | null {
+  if (root.tagName === 'BODY' || headings.some((heading) => heading.level === 1)) return null;
+  for (const h1 of root.ownerDocument.getElementsByTagName('h1')) {
+    // Document order: from the first <h1> at or past the content's start on, none is before it.
+    if (!(h1.compareDocumentPosition(root) & 4)) return null;
+    if (!isVisible(h1) || withinChrome(h1)) continue;
+    const text = visibleText(h1);
+    if (text) return { el: h1, level: 1, text };
+  }
+  return null;
+}
+
+function withinChrome(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement)
+    if (isChrome(node)) return true;
+  return false;
 }
 
 /** The longest known connector name inside a text, spelled as the text spells it. */

@@ -130,6 +130,26 @@ describe('analyzeDocument', () => {
     expect(detail.records[0]).toMatchObject({ recordNumber: 'INV-20417', status: 'failed' });
   });
 
+  it('reads the record from a page title above <main>, and a record page with a provider card is its sync log', () => {
+    const html = `<!doctype html><html><head><title>Invoice INV-20417 · AWRA</title></head><body>
+      <nav><a href="/sync-hub">Sync Hub</a></nav>
+      <div class="page-header"><h1>Invoice INV-20417</h1></div>
+      <main><section><h2>Sync log</h2><table><thead><tr><th>When</th><th>Status</th><th>Message</th><th>Retries</th></tr></thead>
+      <tbody><tr><td>2026-11-18 08:54</td><td>Failed</td><td>Customer is missing</td><td>1</td></tr></tbody></table></section></main></body></html>`;
+    const analysis = analyze(html, 'https://erp.example/sales/invoices/INV-20417');
+    expect(analysis.page).toBe('sync-log');
+    expect(analysis.records[0]).toMatchObject({ recordNumber: 'INV-20417', recordType: 'invoice' });
+
+    const payment = analyze(
+      page(
+        `<h1>Payment PAY-8816</h1><article class="card"><h3>Paystack</h3><dl><dt>Status</dt><dd>Failed</dd><dt>Message</dt><dd>Gateway timeout</dd><dt>Retries</dt><dd>0</dd></dl></article>`,
+      ),
+      'https://erp.example/finance/payments/PAY-8816',
+    );
+    expect(payment.page).toBe('sync-log');
+    expect(payment.records[0]).toMatchObject({ recordNumber: 'PAY-8816', connector: 'Paystack' });
+  });
+
   it('skips hidden rows, hidden cells, scripts and templates', () => {
     const rows = `<tr><td>INV-3</td><td>QuickBooks Online</td><td>Failed <span style="display:none">Succeeded</span></td><td>Timeout <span aria-hidden="true">(icon)</span></td><td>0</td></tr>
       <tr hidden><td>INV-4</td><td>QuickBooks Online</td><td>Failed</td><td>hidden row</td><td>0</td></tr>
