@@ -14,6 +14,9 @@
  * a proof: a pattern it lets through still runs with the classifier's 4000-character cap.
  */
 
+import { firstCharsOverlap } from './first-chars';
+import { atomEnd, quantifierAt } from './regex-tokens';
+
 /** Why `source` may not be used as a rule pattern, or null when it may. */
 export function patternProblem(source: string): string | null {
   try {
@@ -42,42 +45,7 @@ const UNBOUNDED = 2;
 /** A bounded group may repeat a bounded part at most this many times. */
 const MAX_BOUNDED_NEST = 5;
 
-/** Length of the quantifier at `i` (0 if none) and whether it allows more than one repetition. */
-function quantifierAt(source: string, i: number): { length: number; max: number } {
-  const c = source[i];
-  let length = 0;
-  let max = 1;
-  if (c === '*' || c === '+') [length, max] = [1, Infinity];
-  else if (c === '?') length = 1;
-  else if (c === '{') {
-    const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
-    if (!m) return { length: 0, max: 1 };
-    length = m[0].length;
-    max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
-  }
-  if (length > 0 && source[i + length] === '?') length += 1; // lazy: same backtracking
-  return { length, max };
-}
-
 const repeatOf = (max: number): Repeat => (max === Infinity ? UNBOUNDED : max > 1 ? BOUNDED : NONE);
-
-/** Where the atom starting at `i` ends (exclusive): an escape, a class or one character. */
-function atomEnd(source: string, i: number): number {
-  if (source[i] === '\\') {
-    const m = /^\\(?:[pPu]\{[^}]*\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[a-zA-Z]|k<[^>]*>|.)/su.exec(
-      source.slice(i),
-    );
-    return i + (m?.[0].length ?? 1);
-  }
-  if (source[i] === '[') {
-    let j = i + 1;
-    if (source[j] === '^') j++;
-    if (source[j] === ']') j++;
-    while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
-    return j + 1;
-  }
-  return i + 1;
-}
 
 /** Tokens that match almost any character: two alternatives starting with them overlap. */
 const BROAD = /^(?:\.|\\[wWsSdDpP]|\[\^)/;
@@ -92,7 +60,9 @@ function alternativesOverlap(alternatives: string[]): boolean {
       if (x.startsWith('.') || y.startsWith('.')) return true; // "." overlaps everything
     }
   }
-  return false;
+  // Any character that can start two alternatives (case folded: "(a|A)+", classes against
+  // literals: "(\d|1)+", "([a-z]|a)+", "(x|\w)+"), or an alternative that can match nothing.
+  return firstCharsOverlap(alternatives);
 }
 
 function backtrackingProblem(source: string): string | null {

@@ -1,0 +1,134 @@
+/**
+ * Whether two alternatives of a repeated group can start with the same character: then each
+ * repetition may try both, and a long enough input takes exponential time ("(\d|1)+$",
+ * "(a|A)+$" under the i flag, "(x|\w)+$"). Read from the source, checked against a sample of
+ * characters with the engine's own matching of each first atom (flags "iu", as rules compile).
+ * An alternative that can match nothing overlaps every other.
+ */
+import { atomEnd, quantifierAt } from './regex-tokens';
+
+interface First {
+  /** Sources of the atoms a match can start with (a character, escape, class or "."). */
+  atoms: string[];
+  /** The alternative can match the empty string. */
+  nullable: boolean;
+}
+
+const ZERO_WIDTH_GROUP = /^\(\?(?:=|!|<=|<!)/;
+const GROUP_HEAD = /^\((?:\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>))?/;
+
+/** Index of the `)` closing the group opened at `open`, or the source's length. */
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length;) {
+    const c = source[i]!;
+    if (c === '\\' || c === '[') {
+      i = atomEnd(source, i);
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+    i++;
+  }
+  return source.length;
+}
+
+/** The alternatives of a group body, split at its own top-level bars. */
+export function topLevelAlternatives(body: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < body.length;) {
+    const c = body[i]!;
+    if (c === '\\' || c === '[') {
+      i = atomEnd(body, i);
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      parts.push(body.slice(start, i));
+      start = i + 1;
+    }
+    i++;
+  }
+  parts.push(body.slice(start));
+  return parts;
+}
+
+function firstOfAlternation(body: string): First {
+  const firsts = topLevelAlternatives(body).map(firstOfSequence);
+  return { atoms: firsts.flatMap((f) => f.atoms), nullable: firsts.some((f) => f.nullable) };
+}
+
+function firstOfSequence(source: string): First {
+  const atoms: string[] = [];
+  for (let i = 0; i < source.length;) {
+    const c = source[i]!;
+    // Anchors and word boundaries match no character.
+    if (c === '^' || c === '$') {
+      i++;
+      continue;
+    }
+    if (c === '\\' && (source[i + 1] === 'b' || source[i + 1] === 'B')) {
+      i += 2;
+      continue;
+    }
+    let end: number;
+    let inner: First;
+    if (c === '(') {
+      const close = closingParen(source, i);
+      end = close + 1;
+      if (ZERO_WIDTH_GROUP.test(source.slice(i))) {
+        i = end + quantifierAt(source, end).length;
+        continue;
+      }
+      const head = GROUP_HEAD.exec(source.slice(i))![0];
+      inner = firstOfAlternation(source.slice(i + head.length, close));
+    } else {
+      end = atomEnd(source, i);
+      inner = { atoms: [source.slice(i, end)], nullable: false };
+    }
+    const quantifier = quantifierAt(source, end);
+    atoms.push(...inner.atoms);
+    if (!inner.nullable && (quantifier.length === 0 || quantifier.min > 0))
+      return { atoms, nullable: false };
+    i = end + quantifier.length;
+  }
+  return { atoms, nullable: true };
+}
+
+/** Characters tried: ASCII, and letters, digits and spaces beyond it that case folding or \w,
+ * \d, \s and Unicode classes treat specially. */
+const SAMPLE = [
+  ...Array.from({ length: 0x7f }, (_, code) => String.fromCharCode(code)),
+  ...'éÉßſKİıÅåЖжΣσς中٣١\u00a0\u2003\u2028\u200b\ufeff😀',
+];
+
+const matchers = new Map<string, (c: string) => boolean>();
+/** Which sample characters an atom matches on its own; an atom that cannot stand alone (a
+ * back-reference) is taken to match any. */
+function matcherOf(atom: string): (c: string) => boolean {
+  let matcher = matchers.get(atom);
+  if (!matcher) {
+    try {
+      const regex = new RegExp(`^(?:${atom})$`, 'iu');
+      matcher = (c) => regex.test(c);
+    } catch {
+      matcher = () => true;
+    }
+    if (matchers.size < 5000) matchers.set(atom, matcher);
+  }
+  return matcher;
+}
+
+const startsWith = (first: First, c: string) => first.atoms.some((atom) => matcherOf(atom)(c));
+
+export function firstCharsOverlap(alternatives: string[]): boolean {
+  const firsts = alternatives.map(firstOfSequence);
+  if (firsts.some((first) => first.nullable)) return true;
+  for (let a = 0; a < firsts.length; a++)
+    for (let b = a + 1; b < firsts.length; b++)
+      if (SAMPLE.some((c) => startsWith(firsts[a]!, c) && startsWith(firsts[b]!, c))) return true;
+  return false;
+}
