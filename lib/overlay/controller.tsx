@@ -470,9 +470,12 @@ export function startOverlay(options: OverlayOptions) {
     // A row not read yet (clicked before its badge came): read now, the retry waits for it.
     if (!target && reading.readRowOf(control)) target = targetForControl(control, targets);
     if (!target) return;
+    const overridden = allowOnce.delete(target.key);
+    // Only a person's click is their retry: a page script's click neither spends the allowance
+    // nor is held back. Our own "Retry anyway" click (untrusted too) is let through once.
+    if (!event.isTrusted && !overridden) return;
     const ref = target.historyKey;
     lastTouched = ref;
-    const overridden = allowOnce.delete(target.key);
     if (!overridden) {
       const view = viewFor(target);
       if (view.retry.blocked) {

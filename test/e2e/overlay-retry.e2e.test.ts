@@ -144,6 +144,17 @@ describe('retry discipline on a record page', () => {
     expect(views).toHaveLength(1);
     // Without our stored history AWRA's count alone would only say "AWRA already shows 1 retry".
     expect(views[0]!.text).toMatch(/same message came back after 1 retry/i);
+  });
+
+  it('INV-20418: a page script clicking Retry is not a retry of the user (not held, not counted)', async () => {
+    const before = (await history('INV-20418'))?.attempts.length;
+    await s.page.evaluate(
+      (sel: string) => (document.querySelector(sel) as HTMLElement).click(),
+      RETRY,
+    );
+    await sleep(900);
+    expect(await confirmation()).toBeNull();
+    expect((await history('INV-20418'))?.attempts.length).toBe(before);
     s.mock.reset();
   });
 });
