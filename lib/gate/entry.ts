@@ -17,8 +17,9 @@ export interface GateEntry {
 
 type Holder = { [GATE_KEY]?: GateEntry };
 
+/** Own properties only: `<div id="__syncAssistGate">` shows up on `window` too (named access). */
 export function gateEntry(scope: object = globalThis): GateEntry | undefined {
-  return (scope as Holder)[GATE_KEY];
+  return Object.hasOwn(scope, GATE_KEY) ? (scope as Holder)[GATE_KEY] : undefined;
 }
 
 /**
@@ -30,7 +31,7 @@ export function publishGate(
   scope: object = globalThis,
 ): boolean {
   const holder = scope as Holder;
-  if (holder[GATE_KEY]) return false;
+  if (gateEntry(scope)) return false;
   holder[GATE_KEY] = {
     analysis: (request) =>
       isContentRequest(request) ? answer(request) : Promise.resolve(undefined),
@@ -43,8 +44,10 @@ export function publishGate(
  * travels. The gate's answer, or null where no gate runs or it has nothing to say.
  */
 export async function askGate(key: string, request: unknown): Promise<unknown> {
-  const gate = (globalThis as Record<string, unknown>)[key] as
-    { analysis?: (request: unknown) => Promise<unknown> } | undefined;
+  // Own property only: an element with this id is on `window` too (named access).
+  const gate = (
+    Object.hasOwn(globalThis, key) ? (globalThis as Record<string, unknown>)[key] : undefined
+  ) as { analysis?: (request: unknown) => Promise<unknown> } | undefined;
   if (typeof gate?.analysis !== 'function') return null;
   return (await gate.analysis(request)) ?? null;
 }

@@ -19,14 +19,18 @@ export interface OverlayEntry {
 const KEY = '__syncAssistOverlay';
 type Holder = { [KEY]?: OverlayEntry };
 
+/**
+ * Own properties only: an element with this id shows up on `window` in every world (named
+ * access, through the prototype), and must neither stop nor stand in for the overlay.
+ */
 export function overlayEntry(scope: object = globalThis): OverlayEntry | undefined {
-  return (scope as Holder)[KEY];
+  return Object.hasOwn(scope, KEY) ? (scope as Holder)[KEY] : undefined;
 }
 
 /** Publishes the overlay once per frame: a second injection finds it and does nothing. */
 export function publishOverlayEntry(entry: OverlayEntry, scope: object = globalThis): boolean {
   const holder = scope as Holder;
-  if (holder[KEY]) return false;
+  if (overlayEntry(scope)) return false;
   holder[KEY] = entry;
   return true;
 }

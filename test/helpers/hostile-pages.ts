@@ -78,7 +78,8 @@ function duplicateIdList(): HostilePage {
           `<tr id="row" data-id="row"><td id="cell" headers="h">${r.recordNumber}</td><td id="cell">QuickBooks Online</td><td id="cell">Failed</td><td id="msg" title="${esc(r.message)}">${esc(r.message)}</td><td id="cell">1</td></tr>`,
       )
       .join('\n')}</tbody></table>
-<label for="msg">Message</label><span id="msg">duplicate</span></main>`,
+<label for="msg">Message</label><span id="msg">duplicate</span>
+<div id="__syncAssistGate"></div><div id="__syncAssistOverlay"></div></main>`,
     'Sync Hub – AWRA',
   );
   return {

@@ -18,6 +18,20 @@ describe('the gate published in its world', () => {
     expect(second).not.toHaveBeenCalled();
   });
 
+  it("an element with the gate's id (on window through named access) neither stops nor answers", async () => {
+    const scope = Object.create({ [GATE_KEY]: { analysis: async () => answer } }) as object;
+    expect(gateEntry(scope)).toBeUndefined();
+    expect(publishGate(async () => answer, scope)).toBe(true);
+    // In the tab: named access puts the element on the global's prototype, never as its own.
+    const prototype = Object.getPrototypeOf(globalThis) as Record<string, unknown>;
+    prototype[GATE_KEY] = { analysis: async () => answer };
+    try {
+      expect(await askGate(GATE_KEY, { type: 'get-analysis' })).toBeNull();
+    } finally {
+      delete prototype[GATE_KEY];
+    }
+  });
+
   it("askGate (the popup's script in the tab) gets the gate's answer", async () => {
     publishGate(async () => answer);
     expect(await askGate(GATE_KEY, { type: 'get-analysis' })).toEqual(answer);

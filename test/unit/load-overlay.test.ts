@@ -86,6 +86,14 @@ describe('one overlay per frame', () => {
     expect(overlayEntry(scope)).toBe(first);
   });
 
+  it('an element named like the entry (window named access: on the prototype) is not one', () => {
+    const scope = Object.create({ __syncAssistOverlay: { tagName: 'DIV' } }) as object;
+    expect(overlayEntry(scope)).toBeUndefined();
+    const entry = singleRuntime(runtime);
+    expect(publishOverlayEntry(entry, scope)).toBe(true);
+    expect(overlayEntry(scope)).toBe(entry);
+  });
+
   it('a second start returns the running overlay; after invalidation a new one starts', () => {
     const create = vi.fn(runtime);
     const entry = singleRuntime(create);
