@@ -12,6 +12,11 @@ export const RULE_PACK_SCHEMA_VERSION = 1;
  * freshly loaded page (measured 24-75 ms in Chromium here), and the overlay needs them only
  * when an admin's pack is stored or set by policy; with the built-in pack it never does.
  */
+const webAddress = () =>
+  z
+    .url({ protocol: /^https?$/, error: 'Expected an http:// or https:// address.' })
+    .check(z.maxLength(500));
+
 function buildSchemas() {
   // An admin reads these errors (options page): English messages, as classic zod sets them.
   config(en());
@@ -143,8 +148,9 @@ function buildSchemas() {
     }),
     support: z.object({
       email: z.string().check(z.maxLength(200)),
-      url: z.url().check(z.maxLength(500)),
-      failedSyncGuide: z.url().check(z.maxLength(500)),
+      // Links in the overlay and the popup: web addresses only (never javascript:, data:, file:).
+      url: webAddress(),
+      failedSyncGuide: webAddress(),
     }),
     /** Longest message kept from a page, in characters. */
     maxMessageLength: z.int().check(z.gte(100), z.lte(100000)),

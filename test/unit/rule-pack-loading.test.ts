@@ -18,6 +18,18 @@ describe('rule-pack loading refuses bad packs with the path of each problem', ()
     expect(errors.some((e) => e.startsWith('support.url:'))).toBe(true);
   });
 
+  it('refuses support and guide links that are not web addresses (javascript:, data:, file:)', () => {
+    for (const link of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd']) {
+      const pack = structuredClone(defaultRulePack);
+      pack.support.failedSyncGuide = link;
+      pack.support.url = link;
+      expect(errorsOf(parseRulePack(pack))).toEqual([
+        'support.url: Expected an http:// or https:// address.',
+        'support.failedSyncGuide: Expected an http:// or https:// address.',
+      ]);
+    }
+  });
+
   it('refuses a future schema version and says to update', () => {
     const errors = errorsOf(parseRulePack({ ...defaultRulePack, schemaVersion: 7 }));
     expect(errors).toEqual([
