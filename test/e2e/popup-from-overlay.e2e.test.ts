@@ -107,7 +107,7 @@ describe('from the overlay to the popup', () => {
     await waitText(p, '#preview', 'First checks done');
     const preview = await text(p, '#preview');
     expect(preview).toContain(checkLabel);
-    expect(preview).toContain('The retry limit was exceeded with the same message.');
+    expect(preview).toContain('The retry limit was reached and the same message came back.');
     await p.close();
   });
 

@@ -62,7 +62,7 @@ describe('toPlainText', () => {
       'Browser or device: Chrome 131 on Windows',
       'What it blocks: financial close, billing',
       'Totals: A retry succeeded but the outside totals still do not match.',
-      'Why escalate: The retry limit was exceeded with the same message.',
+      'Why escalate: The retry limit was reached and the same message came back.',
       'First checks done:',
       '- Read the visible message before retrying.',
       '- Check the required mappings: account, tax, customer, vendor, item, warehouse and payment method.',

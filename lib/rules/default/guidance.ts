@@ -196,11 +196,15 @@ export const defaultEscalation: RulePack['escalation'] = {
   windowHours: 24,
   triggers: [
     { id: 'connector-wide', text: 'The same connector is failing for many records.' },
+    // Worded as what the page and the history show, not as what someone may have tried.
     {
       id: 'authorization-not-restorable',
-      text: 'Authorization or the connection cannot be restored by the organization admin.',
+      text: 'Authorization still fails after a retry: escalate if the organization admin cannot restore the connection.',
     },
-    { id: 'retry-limit-exceeded', text: 'The retry limit was exceeded with the same message.' },
+    {
+      id: 'retry-limit-exceeded',
+      text: 'The retry limit was reached and the same message came back.',
+    },
     { id: 'business-blocked', text: 'Financial close, billing or customer delivery is blocked.' },
     { id: 'totals-mismatch', text: 'A retry succeeded but the outside totals still do not match.' },
   ],
