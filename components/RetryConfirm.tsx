@@ -1,3 +1,5 @@
+import { useEffect, useRef } from 'preact/hooks';
+
 /** Stops a blind retry: says why, offers escalation, and lets one deliberate retry through. */
 export function RetryConfirm(props: {
   reason: string;
@@ -5,6 +7,10 @@ export function RetryConfirm(props: {
   onCancel(): void;
   onEscalate(): void;
 }) {
+  // autofocus is honoured on page load only: a keyboard user who pressed AWRA's Retry is moved
+  // to the question (scrolled into view) when it appears.
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), []);
   return (
     <div class="confirm" role="alertdialog" aria-modal="false" aria-labelledby="confirm-title">
       <p id="confirm-title">
@@ -14,7 +20,7 @@ export function RetryConfirm(props: {
         <button type="button" class="primary" onClick={props.onEscalate}>
           Prepare an escalation
         </button>
-        <button type="button" onClick={props.onCancel} autoFocus>
+        <button type="button" onClick={props.onCancel} ref={cancel}>
           Don’t retry
         </button>
         <button type="button" class="quiet" onClick={props.onRetryAnyway}>

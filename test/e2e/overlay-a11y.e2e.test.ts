@@ -96,8 +96,9 @@ describe('overlay accessibility (axe-core)', () => {
     await expectAccessibleInBothThemes();
   });
 
-  it('/invoices/INV-20417: the card with the retry confirmation open', async () => {
-    await s.page.click('button[data-action="retry"]');
+  it('/invoices/INV-20417: the card with the retry confirmation open, reached from the keyboard', async () => {
+    await s.page.focus('button[data-action="retry"]');
+    await s.page.keyboard.press('Enter');
     await eventually(
       () =>
         s.page.evaluate(
@@ -108,6 +109,15 @@ describe('overlay accessibility (axe-core)', () => {
       'the retry confirmation',
     );
     await expectAccessible();
+    // Focus moved to the question's first safe answer.
+    const focused = await s.page.evaluate(
+      (tag: string) =>
+        document.activeElement?.tagName.toLowerCase() === tag
+          ? document.activeElement.shadowRoot?.activeElement?.textContent
+          : null,
+      HOST,
+    );
+    expect(focused).toBe('Don’t retry');
     await (await overlayButton(s.page, 'Don’t retry')).click();
   });
 
