@@ -100,11 +100,25 @@ export function startOverlay(options: OverlayOptions) {
     });
   };
 
-  const saveState = (target: OverlayTarget, change: Partial<RecordState>) => {
-    const key = refKey(target.historyKey);
-    const next = { ...(states.get(key) ?? emptyState(true)), ...change };
+  type StateEdit = (state: RecordState) => Partial<RecordState>;
+  // Edits made while a record's stored state was loading, replayed on it when it comes: a tick
+  // or a retry before the answer must neither overwrite what is stored nor be dropped by it.
+  const unloaded = new Map<string, { edit: StateEdit; save: boolean }[]>();
+
+  /** Applies an edit to a record's state (its stored state asked for first, if not yet). */
+  const editState = (ref: RecordRef, edit: StateEdit, save: boolean) => {
+    const key = refKey(ref);
+    void loadState(ref);
+    const current = states.get(key) ?? emptyState(true);
+    const next = { ...current, ...edit(current) };
     states.set(key, next);
-    void backend.saveRecordState(target.historyKey, next).catch(() => historyLost(key));
+    const queue = unloaded.get(key);
+    if (queue) queue.push({ edit, save });
+    else if (save) void backend.saveRecordState(ref, next).catch(() => historyLost(key));
+  };
+
+  const saveState = (target: OverlayTarget, edit: StateEdit) => {
+    editState(target.historyKey, edit, true);
     renderAll(true);
   };
 
@@ -155,14 +169,12 @@ export function startOverlay(options: OverlayOptions) {
           },
           onToggleCheck: (id, ticked) => {
             lastTouched = target.historyKey;
-            saveState(target, {
-              ticks: ticked
-                ? [...new Set([...state.ticks, id])]
-                : state.ticks.filter((t) => t !== id),
-            });
+            saveState(target, ({ ticks }) => ({
+              ticks: ticked ? [...new Set([...ticks, id])] : ticks.filter((t) => t !== id),
+            }));
           },
-          onCollapse: (collapsed) => saveState(target, { collapsed }),
-          onDismiss: () => saveState(target, { dismissed: true }),
+          onCollapse: (collapsed) => saveState(target, () => ({ collapsed })),
+          onDismiss: () => saveState(target, () => ({ dismissed: true })),
           onCancelRetry: () => update({ confirmReason: null }),
           onRetryAnyway: () => {
             const control = retryControls.get(target.key);
@@ -225,31 +237,38 @@ export function startOverlay(options: OverlayOptions) {
     );
   }
 
-  /** Asks the background for each record's history; settles when every answer is in. */
-  const loadStates = (list: OverlayTarget[]): Promise<unknown> => {
-    const loads: Promise<unknown>[] = [];
-    for (const target of list) {
-      const key = refKey(target.historyKey);
-      const known = loading.get(key);
-      if (known) {
-        loads.push(known);
-        continue;
-      }
-      // Known from this page already (a retry or a tick before any answer).
-      if (states.has(key)) continue;
-      states.set(key, emptyState(true));
-      const load = backend.recordState(target.historyKey).then(
-        (state) => {
-          states.set(key, state);
-          renderAll(false);
-        },
-        () => states.set(key, emptyState(false)),
-      );
-      loading.set(key, load);
-      loads.push(load);
-    }
-    return Promise.all(loads);
+  /** Asks the background for a record's stored state once; edits meanwhile are replayed on it. */
+  const loadState = (ref: RecordRef): Promise<unknown> => {
+    const key = refKey(ref);
+    const known = loading.get(key);
+    if (known) return known;
+    if (!states.has(key)) states.set(key, emptyState(true));
+    const queue: { edit: StateEdit; save: boolean }[] = [];
+    unloaded.set(key, queue);
+    const replay = (stored: RecordState) => {
+      unloaded.delete(key);
+      let next = stored;
+      for (const { edit } of queue) next = { ...next, ...edit(next) };
+      states.set(key, next);
+      return next;
+    };
+    const load = backend.recordState(ref).then(
+      (stored) => {
+        const next = replay(stored);
+        if (queue.some((queued) => queued.save))
+          void backend.saveRecordState(ref, next).catch(() => historyLost(key));
+        renderAll(false);
+      },
+      // Unreadable: this page's own edits stay, and the card says history is unavailable.
+      () => replay(emptyState(false)),
+    );
+    loading.set(key, load);
+    return load;
   };
+
+  /** Asks the background for each record's state; settles when every answer is in. */
+  const loadStates = (list: OverlayTarget[]): Promise<unknown> =>
+    Promise.all(list.map((target) => loadState(target.historyKey)));
 
   const noteFailures = () => {
     // Compared field by field with what was last sent: a long list re-read unchanged (live
@@ -488,11 +507,12 @@ export function startOverlay(options: OverlayOptions) {
       }
     }
     const attempt = { at: Date.now(), message: target.record.message, outcome: null, overridden };
-    const state = states.get(refKey(ref)) ?? emptyState(true);
-    states.set(refKey(ref), {
-      ...state,
-      history: { attempts: [...state.history.attempts, attempt] },
-    });
+    // Stored by the background through recordRetry: here it only joins what the card knows.
+    editState(
+      ref,
+      ({ history }) => ({ history: { attempts: [...history.attempts, attempt] } }),
+      false,
+    );
     pending.set(refKey(ref), {
       status: target.record.status,
       retryCount: target.record.retryCount,

@@ -97,6 +97,54 @@ describe('overlay state per record survives a reload', () => {
     expect((await stored())?.dismissed).toBe(true);
   });
 
+  it('a box ticked before the stored state arrives is added to it, not written over it', async () => {
+    // Back to a shown card with the first check ticked; then the store is held busy (another
+    // transaction) for 2.5 s across a reload, so the card shows before its stored state.
+    await s.ext.worker.evaluate(
+      (key: string, hold: number) =>
+        new Promise<void>((ok, fail) => {
+          const open = indexedDB.open('sync-assist');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('checklist', 'readwrite');
+            const store = tx.objectStore('checklist');
+            const get = store.get(key);
+            get.onsuccess = () => {
+              const row = { ...get.result, dismissed: false, updatedAt: Date.now() };
+              if (store.keyPath === null) store.put(row, key);
+              else store.put(row);
+              const until = Date.now() + hold;
+              const spin = () => {
+                if (Date.now() < until) store.get(key).onsuccess = spin;
+              };
+              spin();
+              ok();
+            };
+            tx.oncomplete = () => db.close();
+          };
+        }),
+      KEY,
+      2_500,
+    );
+    await s.page.reload({ waitUntil: 'load' });
+    await eventually(async () => (await checks()).length >= 2, 'the card');
+    const second = (await s.page.evaluateHandle(
+      (tag: string) =>
+        document
+          .querySelector(tag)!
+          .shadowRoot!.querySelectorAll('fieldset input[type=checkbox]')[1],
+      HOST,
+    )) as ElementHandle<HTMLInputElement>;
+    await second.click();
+    await eventually(
+      async () => (await stored())?.ticks.length === 2,
+      'both ticks to be stored',
+      6_000,
+    );
+    expect((await checks()).map((c) => c.ticked).slice(0, 2)).toEqual([true, true]);
+  });
+
   it('raised no page error and opened no dialog', () => {
     expect(s.pageErrors).toEqual([]);
     expect(s.dialogs).toEqual([]);
