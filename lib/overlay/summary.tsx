@@ -64,7 +64,9 @@ export class SummaryHost {
       .filter((c) => c.count >= threshold);
     const alert =
       wide.length > 0
-        ? `${wide.map((c) => `${c.connector} is failing for ${c.count} records`).join('; ')} (on this page and in the last ${pack.escalation.windowHours} hours). Retrying one by one will not fix a connector-wide problem: escalate with the connector and a few record numbers.`
+        ? // Past tense: the count includes records that failed earlier in the window and may
+          // since have gone through, so it can be more than the page's failing rows.
+          `${wide.map((c) => `${c.connector} failed for ${c.count} records`).join('; ')} in the last ${pack.escalation.windowHours} hours (this page included). Retrying one by one will not fix a connector-wide problem: escalate with the connector and a few record numbers.`
         : null;
     this.overlay.render(
       <PageSummary

@@ -175,7 +175,9 @@ describe('overlay cards and badges per screen', () => {
   it('Sync Hub summary: a connector-wide alert for QuickBooks Online failing for 5+ records', async () => {
     const views = await open(s, '/sync-hub', 20);
     const summary = views.find((v) => v.kind === 'summary')!;
-    const alert = /QuickBooks Online is failing for (\d+) records/.exec(summary.text);
+    const alert = /QuickBooks Online failed for (\d+) records in the last 24 hours/.exec(
+      summary.text,
+    );
     expect(alert, summary.text).not.toBeNull();
     expect(Number(alert![1])).toBeGreaterThanOrEqual(5);
     const role = await s.page.evaluate(
