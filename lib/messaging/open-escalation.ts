@@ -6,7 +6,8 @@ export const OpenEscalationSchema = z.strictObject({
   type: z.literal('open-escalation'),
   recordNumber: z.string().min(1).max(200).nullable(),
   connector: z.string().min(1).max(200).nullable(),
-  trigger: z.string().min(1).max(100).nullable(),
+  // A pack's trigger id (lib/rules/schema.ts shortText: up to 200 characters).
+  trigger: z.string().min(1).max(200).nullable(),
 });
 export type OpenEscalation = z.infer<typeof OpenEscalationSchema>;
 

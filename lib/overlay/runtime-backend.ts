@@ -32,7 +32,7 @@ export function runtimeBackend(send: (message: StoreRequest) => Promise<unknown>
   return {
     async recordState(ref) {
       const answer = await ask(
-        { type: 'get-record-state', ...ref },
+        { type: 'get-record-state', ...fit(ref) },
         StoreResponseSchemas['get-record-state'],
       );
       if (!answer || answer.available === false) return emptyState(false);
@@ -45,8 +45,9 @@ export function runtimeBackend(send: (message: StoreRequest) => Promise<unknown>
       };
     },
     async noteFailures(records) {
+      // Each record kept inside the limits: one oversized value would get the batch refused.
       const reports = records.map((r) => ({
-        ...r,
+        ...fit(r),
         messageType: r.messageType as MessageType | null,
       }));
       const answer = await ask(
@@ -64,7 +65,7 @@ export function runtimeBackend(send: (message: StoreRequest) => Promise<unknown>
     },
     async recordOutcome(ref) {
       await ask(
-        { type: 'record-outcome', ...ref, outcome: ref.outcome as Status },
+        { type: 'record-outcome', ...fit(ref), outcome: ref.outcome as Status },
         StoreResponseSchemas['record-outcome'],
       );
     },

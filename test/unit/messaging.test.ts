@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandler } from '../../lib/messaging/background-handler';
 import { isFromOwnContentScript, type Sender } from '../../lib/messaging/protocol';
-import { parseStoreResponse } from '../../lib/messaging/store-protocol';
+import { LIMITS, parseStoreResponse } from '../../lib/messaging/store-protocol';
+import { runtimeBackend } from '../../lib/overlay/runtime-backend';
 import { openStore, type StoreResult } from '../../lib/store/open';
 
 const EXT = 'sync-assist-extension-id';
@@ -153,5 +154,21 @@ describe('background store handler: store unavailable', () => {
     await closing.ask(msg('get-record-state'));
     expect(closing.openSpy).toHaveBeenCalledTimes(2); // a closed connection is reopened
     expect(parseStoreResponse('get-record-state', { available: true })).toBeNull();
+  });
+});
+
+describe("the overlay's backend keeps every request inside the limits", () => {
+  it('a record with an oversized message or number is stored trimmed, and the batch is kept', async () => {
+    const { ask } = setup();
+    const backend = runtimeBackend((message) => ask(message));
+    const huge = { ...failing(long(300)), message: long(20_000) };
+    const counts = await backend.noteFailures([failing('INV-1'), failing('INV-2'), huge]);
+    expect(counts).toEqual({ [QBO]: 3 });
+    const trimmed = { connector: QBO, recordNumber: long(LIMITS.recordNumber) };
+    await backend.recordOutcome({ ...trimmed, outcome: 'failed' });
+    expect((await backend.recordState(trimmed)).available).toBe(true);
+    expect((await backend.recordState({ ...trimmed, recordNumber: long(300) })).available).toBe(
+      true,
+    );
   });
 });
