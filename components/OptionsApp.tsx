@@ -74,12 +74,25 @@ export function OptionsApp(props: { adapter: OptionsAdapter; defaults: RulePack 
     setSaveErrors([]);
   };
 
-  /** Writes the pack (null: none, the built-in pack) and shows it; `remount` drops typed text. */
+  /**
+   * Writes the pack (null: none, the built-in pack) and shows it; `remount` drops typed text.
+   * False when the browser refused the write (storage full or unavailable): nothing on the page
+   * is dropped, so the admin can try again.
+   */
   const write = async (pack: RulePack | null, note: string, remount = true) => {
-    await adapter.writePack(pack);
+    try {
+      await adapter.writePack(pack);
+    } catch (error) {
+      const reason = error instanceof Error && error.message ? ` (${error.message})` : '';
+      setStatus(
+        `Not saved: the browser could not store the rules${reason}. Nothing was changed; try again.`,
+      );
+      return false;
+    }
     await reload(true, remount);
     setSaveErrors([]);
     setStatus(note);
+    return true;
   };
   const save = async () => {
     const checked = checkSave(draft, state.saved.revision);

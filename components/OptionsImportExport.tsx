@@ -9,8 +9,9 @@ export function OptionsImportExport(props: {
   pack: RulePack;
   dirty: boolean;
   locked: boolean;
-  onImported(pack: RulePack, note: string): Promise<void>;
-  onReset(): Promise<void>;
+  /** False when the pack could not be stored: the pasted text is kept. */
+  onImported(pack: RulePack, note: string): Promise<boolean>;
+  onReset(): Promise<unknown>;
 }) {
   const { adapter } = props;
   const [errors, setErrors] = useState<string[]>([]);
@@ -25,8 +26,7 @@ export function OptionsImportExport(props: {
     if (props.dirty && !adapter.confirm('Importing replaces your unsaved changes. Import anyway?'))
       return;
     setErrors([]);
-    setText('');
-    await props.onImported(checked.pack, checked.note);
+    if (await props.onImported(checked.pack, checked.note)) setText('');
   };
 
   return (

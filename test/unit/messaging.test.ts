@@ -160,7 +160,7 @@ describe('background store handler: store unavailable', () => {
 describe("the overlay's backend keeps every request inside the limits", () => {
   it('a record with an oversized message or number is stored trimmed, and the batch is kept', async () => {
     const { ask } = setup();
-    const backend = runtimeBackend((message) => ask(message));
+    const backend = runtimeBackend(async (message) => ask(message));
     const huge = { ...failing(long(300)), message: long(20_000) };
     const counts = await backend.noteFailures([failing('INV-1'), failing('INV-2'), huge]);
     expect(counts).toEqual({ [QBO]: 3 });

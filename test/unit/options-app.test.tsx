@@ -86,4 +86,28 @@ describe('the options page saves only a valid pack', () => {
     expect(root.querySelector('#save-status')?.textContent).toContain('Saved revision 2.');
     expect(root.querySelector('#save-status')?.textContent).not.toContain('unsaved');
   });
+
+  it('says when the browser refuses to store, and keeps the edit and the pasted pack', async () => {
+    const { adapter, writes } = fakeAdapter();
+    adapter.writePack = async () => {
+      throw new Error('QuotaExceededError');
+    };
+    render(<OptionsApp adapter={adapter} defaults={defaultRulePack} />, root);
+    await flush();
+    input('#threshold', '8');
+    await flush();
+    button('Save changes').click();
+    await flush();
+    expect(root.querySelector('#save-status')?.textContent).toContain(
+      'Not saved: the browser could not store the rules (QuotaExceededError)',
+    );
+    expect(root.querySelector<HTMLInputElement>('#threshold')!.value).toBe('8');
+    const pasted = JSON.stringify({ ...defaultRulePack, name: 'Acme' });
+    input('#import-text', pasted);
+    await flush();
+    button('Import pasted JSON').click();
+    await flush();
+    expect(root.querySelector<HTMLTextAreaElement>('#import-text')!.value).toBe(pasted);
+    expect(writes).toEqual([]);
+  });
 });
