@@ -99,14 +99,14 @@ export function idTokens(text: string): string[] {
  * them: "\u2066INV-20417\u2069" is the record its own page calls INV-20417, with its retry
  * history. A message keeps them (it is quoted as shown; the classifier ignores them).
  */
-const DIRECTION_MARKS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const DIRECTION_MARK = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const DIRECTION_MARKS = new RegExp(DIRECTION_MARK.source, 'g');
 
 export function withoutDirectionMarks(text: string): string;
 export function withoutDirectionMarks(text: string | null): string | null;
 export function withoutDirectionMarks(text: string | null): string | null {
   if (text === null) return null;
-  DIRECTION_MARKS.lastIndex = 0;
-  return DIRECTION_MARKS.test(text) ? text.replace(DIRECTION_MARKS, '').trim() : text;
+  return DIRECTION_MARK.test(text) ? text.replace(DIRECTION_MARKS, '').trim() : text;
 }
 
 /**

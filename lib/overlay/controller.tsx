@@ -13,7 +13,7 @@ import { retryControlAt, targetForControl } from './retry-controls';
 import { RowLayers } from './row-layer';
 import { SummaryHost } from './summary';
 import { ListReading } from './list-reading';
-import { overlayTargets, type OverlayTarget } from './targets';
+import { overlayTargets, refKey, refOfKey, type OverlayTarget } from './targets';
 import { RecordOverlay, type TargetUi } from './view';
 
 export interface OverlayOptions {
@@ -26,7 +26,6 @@ export interface OverlayOptions {
   copyText(text: string): Promise<void>;
 }
 
-const refKey = (ref: RecordRef) => `${ref.connector}|${ref.recordNumber}`;
 const serialize = (record: SyncRecord) =>
   serializeAnalysis({ page: null, records: [record] }).records[0]!;
 /**
@@ -58,7 +57,7 @@ export function startOverlay(options: OverlayOptions) {
   const states = new Map<string, RecordState>();
   const ui = new Map<string, TargetUi>();
   const allowOnce = new Set<string>();
-  // Retries let through, by `connector|recordNumber`, until the page shows their outcome.
+  // Retries let through, by refKey, until the page shows their outcome.
   const pending = new Map<string, RetryWatch>();
   let connectorFailures: Record<string, number> = {};
   let notedFailures: Parameters<OverlayBackend['noteFailures']>[0] = [];
@@ -305,8 +304,7 @@ export function startOverlay(options: OverlayOptions) {
   const settleOutcomes = (analysis: Analysis) => {
     for (const { key, outcome } of settledOutcomes(pending, analysis)) {
       pending.delete(key);
-      const [connector = '', recordNumber = ''] = key.split('|');
-      void backend.recordOutcome({ connector, recordNumber, outcome }).catch(() => undefined);
+      void backend.recordOutcome({ ...refOfKey(key), outcome }).catch(() => undefined);
     }
   };
 

@@ -1,6 +1,6 @@
 /** After a retry the overlay let through: which records' outcomes the page now shows. */
 import type { Analysis, Status, SyncRecord } from '../analyze/types';
-import { historyKeyOf } from './targets';
+import { historyKeyOf, refKey } from './targets';
 
 /** What the record showed when the retry was clicked. */
 export interface RetryWatch {
@@ -11,13 +11,10 @@ export interface RetryWatch {
 
 const SETTLED = new Set<string>(['succeeded', 'failed', 'needs-attention', 'skipped', 'cancelled']);
 
-const keyOf = (record: SyncRecord) => {
-  const ref = historyKeyOf(record);
-  return `${ref.connector}|${ref.recordNumber}`;
-};
+const keyOf = (record: SyncRecord) => refKey(historyKeyOf(record));
 
 /**
- * The watched records (by `connector|recordNumber`) whose page entry has settled into a new
+ * The watched records (by refKey) whose page entry has settled into a new
  * state since the click: a record page lists every attempt, and the retried one is the latest
  * (most retries). A record still showing what it showed at the click has not answered yet.
  */

@@ -25,6 +25,18 @@ export function needsGuidance(record: SyncRecord): boolean {
   return record.status === null && record.messageType !== null && record.messageType !== 'unknown';
 }
 
+/**
+ * A record's identity as one string, for maps in the page: unambiguous whatever the names hold
+ * ("A|B" + "C" is not "A" + "B|C"), and read back by `refOfKey`.
+ */
+export const refKey = (ref: { connector: string; recordNumber: string }): string =>
+  JSON.stringify([ref.connector, ref.recordNumber]);
+
+export function refOfKey(key: string): { connector: string; recordNumber: string } {
+  const [connector, recordNumber] = JSON.parse(key) as [string, string];
+  return { connector, recordNumber };
+}
+
 /** The key the retry history and checklist ticks are stored under (shared with the popup). */
 export function historyKeyOf(record: {
   connector: string | null;
@@ -52,8 +64,8 @@ export function overlayTargets(analysis: Analysis): OverlayTarget[] {
     if (!record.anchor || record.skimmed || !needsGuidance(record)) continue;
     const { connector, recordNumber } = historyKeyOf(record);
     const key = list
-      ? `${connector}|${recordNumber}|${record.syncRun ?? ''}`
-      : `${connector}|${recordNumber}`;
+      ? JSON.stringify([connector, recordNumber, record.syncRun ?? ''])
+      : refKey({ connector, recordNumber });
     const target: OverlayTarget = {
       key,
       historyKey: { connector, recordNumber },

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRecord, type SyncRecord } from '../../lib/analyze/types';
 import { settledOutcomes } from '../../lib/overlay/outcomes';
+import { refKey, refOfKey } from '../../lib/overlay/targets';
 
-const KEY = 'QuickBooks Online|INV-1';
+const KEY = refKey({ connector: 'QuickBooks Online', recordNumber: 'INV-1' });
 const before = { status: 'failed', retryCount: 1, message: 'No mapping' };
 const attempt = (extra: Partial<SyncRecord>): SyncRecord => ({
   ...emptyRecord(),
@@ -39,5 +40,18 @@ describe('the outcome of a retry the overlay let through', () => {
       attempt({ status: 'failed', retryCount: 2, message: 'No mapping' }),
     );
     expect(settledOutcomes(watched, page)).toEqual([{ key: KEY, outcome: 'failed' }]);
+  });
+
+  it('keeps records apart whatever their names hold ("A|B" + "C" is not "A" + "B|C")', () => {
+    const one = { connector: 'A|B', recordNumber: 'C' };
+    const other = { connector: 'A', recordNumber: 'B|C' };
+    expect(refKey(one)).not.toBe(refKey(other));
+    expect(refOfKey(refKey(one))).toEqual(one);
+    const watched = new Map([[refKey(one), before]]);
+    const page = analysis(
+      attempt({ ...other, status: 'succeeded', retryCount: 2 }),
+      attempt({ ...one, status: 'succeeded', retryCount: 2 }),
+    );
+    expect(settledOutcomes(watched, page)).toEqual([{ key: refKey(one), outcome: 'succeeded' }]);
   });
 });
