@@ -13,6 +13,8 @@ export function PageSummary(props: {
   /** Failures whose message is not read yet (far down a long list): in `total`, in no type. */
   unread?: number;
   alert: string | null;
+  /** The alert in one line, shown instead of it while compact (the full one folds away). */
+  alertShort?: string | null;
   /** Floating over a long list: the counts fold away so the panel covers little of it. */
   compact?: boolean;
   /** The folded counts were opened or closed: open, they are read for every row. */
@@ -58,9 +60,9 @@ export function PageSummary(props: {
   return (
     <section class="summary" aria-label="Sync Assist summary">
       {header}
-      {props.alert && (
+      {(props.compact ? (props.alertShort ?? props.alert) : props.alert) && (
         <p class="alert" role="status">
-          {props.alert}
+          {props.compact ? (props.alertShort ?? props.alert) : props.alert}
         </p>
       )}
       {props.compact ? (
@@ -78,6 +80,7 @@ export function PageSummary(props: {
             By type and connector
           </button>
           <div id={columnsId} hidden={!open}>
+            {props.alertShort && props.alert && <p>{props.alert}</p>}
             {columns}
           </div>
         </>

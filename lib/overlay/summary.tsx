@@ -68,6 +68,16 @@ export class SummaryHost {
           // since have gone through, so it can be more than the page's failing rows.
           `${wide.map((c) => `${c.connector} failed for ${c.count} records`).join('; ')} in the last ${pack.escalation.windowHours} hours (this page included). Retrying one by one will not fix a connector-wide problem: escalate with the connector and a few record numbers.`
         : null;
+    // Floating over a long list, the alert is one line; the full one folds with the counts.
+    const names = wide.map((c) => c.connector);
+    const named =
+      names.length <= 2
+        ? names.join(' and ')
+        : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+    const alertShort =
+      wide.length > 0
+        ? `Failing for many records: ${named}. Escalate rather than retry one by one.`
+        : null;
     this.overlay.render(
       <PageSummary
         total={summary.total}
@@ -76,6 +86,7 @@ export class SummaryHost {
         byConnector={summary.byConnector}
         unread={summary.unread}
         alert={alert}
+        alertShort={alertShort}
         compact={this.overlay.host.hasAttribute('data-floating')}
         onBreakdown={this.onBreakdown}
         onDismiss={() => {

@@ -35,7 +35,14 @@ describe('the list summary headline', () => {
 });
 
 describe('the floating (compact) summary', () => {
-  const renderCompact = (more: { unread?: number; onBreakdown?: (open: boolean) => void } = {}) => {
+  const renderCompact = (
+    more: {
+      unread?: number;
+      onBreakdown?: (open: boolean) => void;
+      alert?: string;
+      alertShort?: string;
+    } = {},
+  ) => {
     const root = document.createElement('div');
     document.body.append(root);
     render(
@@ -102,5 +109,17 @@ describe('the floating (compact) summary', () => {
     expect(root.querySelector('[aria-expanded]')).toBeNull();
     expect(root.textContent).toContain('Mapping missing: 1');
     expect(root.textContent).not.toContain('Not read yet');
+  });
+
+  it('shows the connector-wide alert in one line; the full one folds with the counts', () => {
+    const full = 'QuickBooks Online failed for 712 records; SMS gateway failed for 154 records …';
+    const { root, panel } = renderCompact({
+      alert: full,
+      alertShort: 'Failing for many records: QuickBooks Online, SMS gateway and 4 more.',
+    });
+    expect(root.querySelector('.alert')?.textContent).toBe(
+      'Failing for many records: QuickBooks Online, SMS gateway and 4 more.',
+    );
+    expect(panel.textContent).toContain(full);
   });
 });
