@@ -36,6 +36,11 @@ interface Cell {
   span: number;
   /** Has no attributes: a plain <td> cannot be hidden by itself. */
   plain: boolean;
+  /**
+   * The column an ARIA cell names with aria-colindex (0-based), or -1: virtualised grids leave
+   * out cells (an empty message, columns scrolled away), so position alone would misplace them.
+   */
+  at: number;
 }
 
 const SECTIONS = new Set(['THEAD', 'TBODY', 'TFOOT']);
@@ -96,7 +101,7 @@ function fillCells(row: Element, native: boolean, cells: Cell[], lastColumn = In
       if (tag === 'TD' || tag === 'TH') {
         const plain = !c.hasAttributes();
         const span = plain ? 1 : spanOf(c, true);
-        putCell(cells, count++, c, span, plain);
+        putCell(cells, count++, c, span, plain, -1);
         column += span;
       }
       c = c.nextElementSibling;
@@ -105,18 +110,28 @@ function fillCells(row: Element, native: boolean, cells: Cell[], lastColumn = In
   }
   for (const c of row.querySelectorAll(ARIA_CELLS)) {
     if (c.closest('[role=row]') !== row) continue;
-    putCell(cells, count++, c, spanOf(c, false), false);
+    const colindex = Number(c.getAttribute('aria-colindex') ?? NaN);
+    const at = Number.isInteger(colindex) && colindex >= 1 && colindex <= 1000 ? colindex - 1 : -1;
+    putCell(cells, count++, c, spanOf(c, false), false, at);
   }
   return count;
 }
 
-function putCell(cells: Cell[], index: number, el: Element, span: number, plain: boolean): void {
+function putCell(
+  cells: Cell[],
+  index: number,
+  el: Element,
+  span: number,
+  plain: boolean,
+  at: number,
+): void {
   const cell = cells[index];
-  if (!cell) cells.push({ el, header: false, span, plain });
+  if (!cell) cells.push({ el, header: false, span, plain, at });
   else {
     cell.el = el;
     cell.span = span;
     cell.plain = plain;
+    cell.at = at;
   }
 }
 
@@ -146,6 +161,11 @@ function columnsOf(header: Element, table: Element, compiled: CompiledPack): Col
   for (const cell of cellsOf(header)) {
     const hidden = isHiddenWithin(cell.el, table);
     const text = hidden ? '' : headerText(cell.el);
+    // A header cell placed by aria-colindex past the ones before it: the gap is unnamed columns.
+    while (cell.at > matches.length) {
+      matches.push(null);
+      labels.push('');
+    }
     for (let s = 0; s < cell.span; s++) {
       matches.push(hidden || text.length > 60 ? null : compiled.resolveLabel(text));
       labels.push(text);
@@ -284,8 +304,9 @@ function readRows(
     let index = 0;
     for (let c = 0; c < count; c++) {
       const cell = cells[c]!;
-      const column = columns.matches[index];
-      index += cell.span;
+      const at = cell.at >= 0 ? cell.at : index;
+      const column = columns.matches[at];
+      index = at + cell.span;
       // The row and its ancestors were checked once (rowsOf): only the cell's own way up.
       if (!column) continue;
       if (!cell.plain && (native ? isHiddenCell(cell.el) : isHiddenWithin(cell.el, row))) continue;
@@ -293,7 +314,7 @@ function readRows(
       if (!value || isPlaceholder(value)) continue;
       const field = fieldForValue(column.field, value, compiled);
       if (!field) continue;
-      const label = columns.labels[index - cell.span] ?? '';
+      const label = columns.labels[at] ?? '';
       pairs.push({ field, value, weak: column.weak || field !== column.field, label, el: cell.el });
       // A row with nothing of a sync attempt (an endpoint list's "Enabled" row) is not a record.
       evidence ||=

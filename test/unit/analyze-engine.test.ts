@@ -150,6 +150,24 @@ describe('analyzeDocument', () => {
     expect(payment.records[0]).toMatchObject({ recordNumber: 'PAY-8816', connector: 'Paystack' });
   });
 
+  it("places an ARIA grid's cells by aria-colindex when a row leaves some out", () => {
+    const cell = (i: number, text: string) =>
+      `<div role="gridcell" aria-colindex="${i}">${text}</div>`;
+    const head = (i: number, text: string) =>
+      `<div role="columnheader" aria-colindex="${i}">${text}</div>`;
+    const analysis = analyze(
+      page(`<h1>Sync Hub</h1><div role="grid" aria-colcount="5">
+        <div role="row">${head(1, 'Record')}${head(2, 'Connector')}${head(3, 'Status')}${head(4, 'Message')}${head(5, 'Retries')}</div>
+        <div role="row">${cell(1, 'INV-1')}${cell(2, 'QuickBooks Online')}${cell(3, 'Succeeded')}${cell(5, '0')}</div>
+        <div role="row">${cell(1, 'INV-2')}${cell(2, 'QuickBooks Online')}${cell(3, 'Failed')}${cell(4, 'Customer is missing')}${cell(5, '2')}</div>
+      </div>`),
+    );
+    expect(analysis.records.map((r) => [r.recordNumber, r.message, r.retryCount])).toEqual([
+      ['INV-1', null, 0],
+      ['INV-2', 'Customer is missing', 2],
+    ]);
+  });
+
   it('skips hidden rows, hidden cells, scripts and templates', () => {
     const rows = `<tr><td>INV-3</td><td>QuickBooks Online</td><td>Failed <span style="display:none">Succeeded</span></td><td>Timeout <span aria-hidden="true">(icon)</span></td><td>0</td></tr>
       <tr hidden><td>INV-4</td><td>QuickBooks Online</td><td>Failed</td><td>hidden row</td><td>0</td></tr>
