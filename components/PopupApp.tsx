@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EscalationDraft } from '../lib/escalation';
 import type { PopupAdapter } from '../lib/popup/adapter';
 import { loadContext, type PopupContext } from '../lib/popup/context';
@@ -33,14 +33,19 @@ export function PopupApp(props: { adapter: PopupAdapter; pack: RulePack }) {
   const showForm = (draft: EscalationDraft) =>
     setPhase((p) => ({ kind: 'form', draft, key: p.kind === 'form' ? p.key + 1 : 0 }));
 
+  // The record picked last: a slower answer for one picked before must not fill the form.
+  const picked = useRef(0);
   const openRecord = async (context: PopupContext, index: number) => {
+    const pick = ++picked.current;
     setSelected(index);
     setPhase({ kind: 'loading' });
     const stateQuery = recordStateQuery(context, index);
     const state = stateQuery ? await ask(adapter, stateQuery) : null;
+    if (pick !== picked.current) return;
     const draft = draftFor(context, index, adapter, state);
     const query = guardQuery(draft);
     const found = query ? await ask(adapter, query) : null;
+    if (pick !== picked.current) return;
     if (found?.item) setPhase({ kind: 'duplicate', item: found.item, draft });
     else showForm(draft);
   };

@@ -255,6 +255,40 @@ describe('popup form (rendered)', () => {
     );
   });
 
+  it('a record picked while the one before still loads is the one the form shows', async () => {
+    let releaseFirst = () => {};
+    let first = true;
+    const { adapter } = fakeAdapter({
+      records: [rec({ recordNumber: 'INV-1' }), rec({ recordNumber: 'INV-2', retryCount: 0 })],
+      sendRuntime: async (message) => {
+        const type = (message as { type: string }).type;
+        if (type === 'escalation-record-state' && first) {
+          first = false; // the opening record's answer comes late
+          await new Promise<void>((ok) => (releaseFirst = ok));
+        }
+        if (type === 'escalation-list') return { available: true, items: [] };
+        if (type === 'escalation-find-recent') return { available: true, item: null };
+        if (type === 'escalation-record-state')
+          return { available: true, retries: 0, checksTicked: [], trigger: null };
+        return undefined;
+      },
+    });
+    document.body.innerHTML = '<div id="app"></div>';
+    render(<PopupApp adapter={adapter} pack={defaultRulePack} />, root());
+    const picker = await vi.waitFor(() => {
+      const el = document.querySelector<HTMLSelectElement>('#record-picker');
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    picker.value = '1';
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(input('f-recordNumber')?.value).toBe('INV-2'));
+    releaseFirst();
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(input('f-recordNumber').value).toBe('INV-2');
+    expect(picker.value).toBe('1');
+  });
+
   it('says when history is unavailable, and still copies', async () => {
     const copied: string[] = [];
     const { adapter } = fakeAdapter({
