@@ -51,6 +51,16 @@ function input(selector: string, value: string) {
 const button = (words: string) =>
   [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith(words))!;
 
+/** Renders the page over `adapter`, sets the connector alert's threshold and clicks Save. */
+async function saveThreshold(adapter: OptionsAdapter, value: string) {
+  render(<OptionsApp adapter={adapter} defaults={defaultRulePack} />, root);
+  await flush();
+  input('#threshold', value);
+  await flush();
+  button('Save changes').click();
+  await flush();
+}
+
 describe('the options page saves only a valid pack', () => {
   it('lists the problems and writes nothing when the edited pack is invalid', async () => {
     const { adapter, writes } = fakeAdapter();
@@ -72,12 +82,7 @@ describe('the options page saves only a valid pack', () => {
 
   it('writes a valid edit with the next revision and shows it saved', async () => {
     const { adapter, writes } = fakeAdapter();
-    render(<OptionsApp adapter={adapter} defaults={defaultRulePack} />, root);
-    await flush();
-    input('#threshold', '8');
-    await flush();
-    button('Save changes').click();
-    await flush();
+    await saveThreshold(adapter, '8');
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatchObject({
       revision: defaultRulePack.revision + 1,
@@ -92,12 +97,7 @@ describe('the options page saves only a valid pack', () => {
     adapter.writePack = async () => {
       throw new Error('QuotaExceededError');
     };
-    render(<OptionsApp adapter={adapter} defaults={defaultRulePack} />, root);
-    await flush();
-    input('#threshold', '8');
-    await flush();
-    button('Save changes').click();
-    await flush();
+    await saveThreshold(adapter, '8');
     expect(root.querySelector('#save-status')?.textContent).toContain(
       'Not saved: the browser could not store the rules (QuotaExceededError)',
     );
