@@ -8,16 +8,28 @@ describe('admin-added sites', () => {
     ['https://awra.acme.com/dashboard', 'https://awra.acme.com/*'],
     ['http://10.0.0.5:8080/', 'http://10.0.0.5/*'],
     ['*.acme-erp.com', 'https://*.acme-erp.com/*'],
+    ['*.acme.co.ke', 'https://*.acme.co.ke/*'],
   ])('%s -> %s', (input, pattern) => {
     expect(siteFromInput(input)).toMatchObject({ ok: true, pattern });
   });
 
-  it.each(['', '<all_urls>', '*', '*://*/*', 'ftp://files.acme.com', 'not a host', '*.com'])(
-    'refuses %j',
-    (input) => {
-      expect(siteFromInput(input).ok).toBe(false);
-    },
-  );
+  it.each([
+    '',
+    '<all_urls>',
+    '*',
+    '*://*/*',
+    'ftp://files.acme.com',
+    'not a host',
+    '*.com',
+    // Wildcards over a public suffix or a shared platform: other organisations' sites.
+    '*.co.uk',
+    '*.com.au',
+    '*.co.ke',
+    'http://*.github.io',
+    '*.herokuapp.com',
+  ])('refuses %j', (input) => {
+    expect(siteFromInput(input).ok).toBe(false);
+  });
 });
 
 /** An in-memory ScriptRegistry standing in for browser.scripting and browser.permissions. */
