@@ -4,7 +4,7 @@ import { formatEscalation } from '../escalation/format';
 import { guidanceFor } from '../guidance/guidance';
 import { summarize, type FailureSummary } from '../guidance/summary';
 import type { RulePack } from '../rules/schema';
-import { emptyState, type OverlayBackend, type RecordRef, type RecordState } from './backend';
+import type { OverlayBackend, RecordRef } from './backend';
 import { createHost, isPageChange, placeHost, type OverlayHost } from './mount';
 import { NearViewport } from './near-viewport';
 import { settledOutcomes, type RetryWatch } from './outcomes';
@@ -13,6 +13,7 @@ import { retryControlAt, targetForControl } from './retry-controls';
 import { RowLayers } from './row-layer';
 import { SummaryHost } from './summary';
 import { ListReading } from './list-reading';
+import { RecordStates, type StateEdit } from './record-states';
 import { overlayTargets, refKey, refOfKey, type OverlayTarget } from './targets';
 import { RecordOverlay, type TargetUi } from './view';
 
@@ -54,7 +55,6 @@ export function startOverlay(options: OverlayOptions) {
     string,
     { overlay: OverlayHost; target: OverlayTarget; signature: string; place: HostPlace }
   >();
-  const states = new Map<string, RecordState>();
   const ui = new Map<string, TargetUi>();
   const allowOnce = new Set<string>();
   // Retries let through, by refKey, until the page shows their outcome.
@@ -62,8 +62,6 @@ export function startOverlay(options: OverlayOptions) {
   let connectorFailures: Record<string, number> = {};
   let notedFailures: Parameters<OverlayBackend['noteFailures']>[0] = [];
   let failuresNoted: Promise<unknown> = Promise.resolve();
-  // History requests in flight or answered, by refKey: asked once per record.
-  const loading = new Map<string, Promise<unknown>>();
   // Failing records per connector on this page, for each card's connector-wide check.
   let onPage = new Map<string, number>();
   let targets: OverlayTarget[] = [];
@@ -85,7 +83,7 @@ export function startOverlay(options: OverlayOptions) {
     ui.get(key) ?? ui.set(key, { expanded: false, confirmReason: null, notice: null }).get(key)!;
 
   const viewFor = (target: OverlayTarget) => {
-    const state = states.get(refKey(target.historyKey)) ?? emptyState(true);
+    const state = states.get(target.historyKey);
     return guidanceFor({
       record: serialize(target.record),
       pack: options.pack(),
@@ -99,40 +97,18 @@ export function startOverlay(options: OverlayOptions) {
     });
   };
 
-  type StateEdit = (state: RecordState) => Partial<RecordState>;
-  // Edits made while a record's stored state was loading, replayed on it when it comes: a tick
-  // or a retry before the answer must neither overwrite what is stored nor be dropped by it.
-  const unloaded = new Map<string, { edit: StateEdit; save: boolean }[]>();
-
-  /** Applies an edit to a record's state (its stored state asked for first, if not yet). */
-  const editState = (ref: RecordRef, edit: StateEdit, save: boolean) => {
-    const key = refKey(ref);
-    void loadState(ref);
-    const current = states.get(key) ?? emptyState(true);
-    const next = { ...current, ...edit(current) };
-    states.set(key, next);
-    const queue = unloaded.get(key);
-    if (queue) queue.push({ edit, save });
-    else if (save) void backend.saveRecordState(ref, next).catch(() => historyLost(key));
-  };
+  // Each record's stored state, with this page's edits (lib/overlay/record-states.ts).
+  const states = new RecordStates(backend, () => renderAll(false));
 
   const saveState = (target: OverlayTarget, edit: StateEdit) => {
-    editState(target.historyKey, edit, true);
+    states.edit(target.historyKey, edit, true);
     renderAll(true);
-  };
-
-  /** A write the store refused (quota, closed database): say history is unavailable. */
-  const historyLost = (key: string) => {
-    const state = states.get(key);
-    if (!state?.available) return;
-    states.set(key, { ...state, available: false });
-    renderAll(false);
   };
 
   const renderTarget = (target: OverlayTarget, force: boolean) => {
     const entry = hosts.get(target.key);
     if (!entry) return;
-    const state = states.get(refKey(target.historyKey)) ?? emptyState(true);
+    const state = states.get(target.historyKey);
     const targetUi = uiFor(target.key);
     const view = viewFor(target);
     const signature = JSON.stringify([
@@ -236,38 +212,9 @@ export function startOverlay(options: OverlayOptions) {
     );
   }
 
-  /** Asks the background for a record's stored state once; edits meanwhile are replayed on it. */
-  const loadState = (ref: RecordRef): Promise<unknown> => {
-    const key = refKey(ref);
-    const known = loading.get(key);
-    if (known) return known;
-    if (!states.has(key)) states.set(key, emptyState(true));
-    const queue: { edit: StateEdit; save: boolean }[] = [];
-    unloaded.set(key, queue);
-    const replay = (stored: RecordState) => {
-      unloaded.delete(key);
-      let next = stored;
-      for (const { edit } of queue) next = { ...next, ...edit(next) };
-      states.set(key, next);
-      return next;
-    };
-    const load = backend.recordState(ref).then(
-      (stored) => {
-        const next = replay(stored);
-        if (queue.some((queued) => queued.save))
-          void backend.saveRecordState(ref, next).catch(() => historyLost(key));
-        renderAll(false);
-      },
-      // Unreadable: this page's own edits stay, and the card says history is unavailable.
-      () => replay(emptyState(false)),
-    );
-    loading.set(key, load);
-    return load;
-  };
-
   /** Asks the background for each record's state; settles when every answer is in. */
   const loadStates = (list: OverlayTarget[]): Promise<unknown> =>
-    Promise.all(list.map((target) => loadState(target.historyKey)));
+    Promise.all(list.map((target) => states.load(target.historyKey)));
 
   const noteFailures = () => {
     // Compared field by field with what was last sent: a long list re-read unchanged (live
@@ -506,7 +453,7 @@ export function startOverlay(options: OverlayOptions) {
     }
     const attempt = { at: Date.now(), message: target.record.message, outcome: null, overridden };
     // Stored by the background through recordRetry: here it only joins what the card knows.
-    editState(
+    states.edit(
       ref,
       ({ history }) => ({ history: { attempts: [...history.attempts, attempt] } }),
       false,
@@ -518,7 +465,7 @@ export function startOverlay(options: OverlayOptions) {
     });
     void backend
       .recordRetry({ ...ref, message: target.record.message, overridden })
-      .catch(() => historyLost(refKey(ref)));
+      .catch(() => states.lost(ref));
   };
 
   signal.addEventListener('abort', () => {
