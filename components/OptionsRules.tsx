@@ -23,10 +23,19 @@ export function OptionsRules(props: {
   const { pack, locked } = props;
   const [editing, setEditing] = useState<Editing>(null);
   const addButton = useRef<HTMLButtonElement>(null);
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
   const wasEditing = useRef(false);
-  // Closing the editor returns keyboard focus to where rules are added.
+  // The rule to show when the editor closes: the one just saved, or the one whose edit was
+  // cancelled; none after cancelling a new rule (focus goes back to "Add a rule").
+  const showAfter = useRef<string | null>(null);
   useEffect(() => {
-    if (wasEditing.current && !editing) addButton.current?.focus();
+    if (wasEditing.current && !editing) {
+      const row = showAfter.current ? editButtons.current.get(showAfter.current) : undefined;
+      if (row) {
+        row.focus();
+        row.scrollIntoView({ block: 'center' });
+      } else addButton.current?.focus();
+    }
     wasEditing.current = editing !== null;
   }, [editing]);
   const rules = byPriority(pack.messageRules);
@@ -54,8 +63,12 @@ export function OptionsRules(props: {
           initial={editing.draft}
           editing={editing.id}
           rules={pack.messageRules}
-          onCancel={() => setEditing(null)}
+          onCancel={() => {
+            showAfter.current = editing.id;
+            setEditing(null);
+          }}
           onSave={(draft) => {
+            showAfter.current = draft.id;
             change(saveDraft(pack.messageRules, draft, editing.id));
             setEditing(null);
           }}
@@ -112,6 +125,10 @@ export function OptionsRules(props: {
                     type="button"
                     class="secondary"
                     disabled={locked}
+                    ref={(button) => {
+                      if (button) editButtons.current.set(rule.id, button);
+                      else editButtons.current.delete(rule.id);
+                    }}
                     onClick={() => setEditing({ id: rule.id, draft: draftOf(rule) })}
                   >
                     Edit<span class="sr"> {rule.id}</span>

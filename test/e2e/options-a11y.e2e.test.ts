@@ -95,6 +95,24 @@ describe('options page quality', () => {
     expect(await active()).toBe('Cancel');
     await page.keyboard.press('Enter');
     await eventually(async () => (await active()) === 'Add a rule', 'focus back on Add a rule');
+    // Updating a rule from the keyboard: focus lands on that rule's row, scrolled into view.
+    const id = await page.$eval(
+      'table.rules tbody tr:nth-child(3) .rule-id',
+      (el) => el.textContent!,
+    );
+    await page.focus(`table.rules tbody tr:nth-child(3) td.actions button:nth-child(3)`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#rule-id');
+    await page.focus('#rule-description');
+    await page.keyboard.press('Tab');
+    expect(await active()).toBe('Update rule');
+    await page.keyboard.press('Enter');
+    await eventually(async () => (await active()) === `Edit ${id}`, `focus on rule ${id}`);
+    const inView = await page.evaluate(() => {
+      const box = document.activeElement!.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    expect(inView).toBe(true);
     await page.close();
   });
 
