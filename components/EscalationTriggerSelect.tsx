@@ -8,6 +8,8 @@ export function EscalationTriggerSelect(props: {
   onChange(value: string): void;
 }) {
   const problemId = 'f-trigger-problem';
+  // The popup is narrow: a long reason is cut in the closed select, so it is also shown in full.
+  const chosen = props.pack.escalation.triggers.find((trigger) => trigger.id === props.value);
   return (
     <div class="field">
       <label for="f-trigger">Why escalate</label>
@@ -26,6 +28,11 @@ export function EscalationTriggerSelect(props: {
           </option>
         ))}
       </select>
+      {chosen && chosen.text.length > 40 && (
+        <p class="muted" id="f-trigger-text">
+          {chosen.text}
+        </p>
+      )}
       {props.problem && (
         <p class="problem" id={problemId}>
           {props.problem}

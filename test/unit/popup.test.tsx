@@ -234,6 +234,10 @@ describe('popup form (rendered)', () => {
     expect((document.querySelector('#f-trigger') as HTMLSelectElement).value).toBe(
       'retry-limit-exceeded',
     );
+    // Shown in full under the select, which the narrow popup cuts.
+    expect(document.querySelector('#f-trigger-text')?.textContent).toBe(
+      defaultRulePack.escalation.triggers.find((t) => t.id === 'retry-limit-exceeded')!.text,
+    );
     expect(document.querySelector('#checks-done')?.textContent).toContain(
       defaultRulePack.firstChecks.find((c) => c.id === 'read-message')!.text,
     );
