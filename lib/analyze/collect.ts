@@ -4,14 +4,7 @@ import { controlValue, isControl, labelledControl } from './controls';
 import { readTable, type Columns, type RowReading } from './tables';
 import { normalizeStatus } from './values';
 import { fieldForValue } from './reshape';
-import {
-  attributeNames,
-  collapse,
-  isClosedDetails,
-  isHiddenElement,
-  visibleText,
-  type SkipElement,
-} from './text';
+import { attributeNames, collapse, isHiddenElement, visibleText, type SkipElement } from './text';
 import type { RecordField, Status } from './types';
 
 /** One labelled value found on the page. */
@@ -266,9 +259,6 @@ export function collect(root: Element, compiled: CompiledPack, reading?: RowRead
         return;
       }
     }
-    // Folded away (a raw provider response under "Raw response"): a label in its summary would
-    // name what the page does not show. A log entry's summary line is read by inferUnlabelled.
-    if (isClosedDetails(el, tag)) return;
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) visit(child);
   };
   visit(root);

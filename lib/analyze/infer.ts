@@ -1,7 +1,7 @@
 import { isChrome } from './chrome';
 import type { Pair } from './collect';
 import type { CompiledPack } from './compile';
-import { collapse, isClosedDetails, isHiddenElement, summaryOf, visibleText } from './text';
+import { collapse, isHiddenElement, visibleText } from './text';
 import type { RecordField } from './types';
 import { idTokens, normalizeStatus } from './values';
 
@@ -46,13 +46,7 @@ function units(
   skip: Set<Element>,
   out: { el: Element; text: string }[] = [],
 ): { el: Element; text: string }[] {
-  // A closed <details> shows its summary alone.
-  const only = isClosedDetails(item) ? summaryOf(item) : null;
-  for (
-    let child = only ?? item.firstElementChild;
-    child;
-    child = only ? null : child.nextElementSibling
-  ) {
+  for (let child = item.firstElementChild; child; child = child.nextElementSibling) {
     if (
       isHiddenElement(child) ||
       skip.has(child) ||
@@ -88,13 +82,8 @@ function findItems(
     // Tables read as records are done; layout tables are walked like any markup.
     if (isHiddenElement(el) || isChrome(el) || tables.has(el)) return false;
     let inner = false;
-    if (isClosedDetails(el)) {
-      const summary = summaryOf(el);
-      inner = summary !== null && visit(summary);
-    } else {
-      for (let child = el.firstElementChild; child; child = child.nextElementSibling)
-        inner = visit(child) || inner;
-    }
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+      inner = visit(child) || inner;
     if (inner) return true;
     const parent = el.parentElement;
     const listItem = el.tagName === 'LI' || el.getAttribute('role') === 'listitem';

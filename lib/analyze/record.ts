@@ -16,9 +16,9 @@ import { emptyRecord, TEXT_FIELDS, type RecordField, type SyncRecord } from './t
 export type FieldValues = Partial<Record<RecordField, Pair>>;
 
 /**
- * One value per field: a specific label beats a generic one, a label that narrows another
- * ("Sync status", "QuickBooks status" over "Status": the record's own state is the other) beats
- * it, else the first seen wins.
+ * One value per field: a specific label beats a generic one, the sync's own status beats a bare
+ * "Status" beside it ("Sync status", "QuickBooks status": the bare one is often the source
+ * record's own state, "Completed"), else the first seen wins.
  */
 export function pickFields(pairs: Pair[], into: FieldValues = {}): FieldValues {
   for (const pair of pairs) {
@@ -26,20 +26,19 @@ export function pickFields(pairs: Pair[], into: FieldValues = {}): FieldValues {
     if (
       !current ||
       (current.weak && !pair.weak) ||
-      (current.weak === pair.weak && narrows(pair.label, current.label))
+      (pair.field === 'status' && current.weak === pair.weak && isSyncStatusOver(pair, current))
     )
       into[pair.field] = pair;
   }
   return into;
 }
 
-/** "Sync status" narrows "Status"; "Status" narrows nothing. */
-function narrows(label: string, other: string): boolean {
-  return (
-    other.length > 0 &&
-    label.length > other.length + 1 &&
-    label.toLowerCase().endsWith(` ${other.toLowerCase()}`)
-  );
+const SYNC_STATUS_LABEL =
+  /^(?:sync|qbo|quickbooks(?: online)?|accounting|export)\s+(?:status|state|result)$/i;
+const BARE_STATUS_LABEL = /^(?:status|state)$/i;
+
+function isSyncStatusOver(pair: Pair, current: Pair): boolean {
+  return SYNC_STATUS_LABEL.test(pair.label.trim()) && BARE_STATUS_LABEL.test(current.label.trim());
 }
 
 /** True when values describe a sync attempt, not just any record (an invoice's own fields). */

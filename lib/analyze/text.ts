@@ -201,36 +201,12 @@ function walkText(walk: TextWalk, node: Node): void {
       if (isHiddenAs(element, tag, names) || walk.skip?.(element, tag, names)) continue;
       const block = BLOCK_TAGS.has(tag);
       if (block) push(walk, ' ');
-      // A closed <details> shows its summary only (a raw provider response folded under it).
-      if (tag === 'DETAILS' && !names?.includes('open')) walkSummary(walk, element);
       // A leaf (<a>INV-1</a>, <span class="chip">Failed</span>): its text in one read.
-      else if (element.childElementCount === 0) push(walk, element.textContent ?? '');
+      if (element.childElementCount === 0) push(walk, element.textContent ?? '');
       else walkText(walk, element);
       if (block) push(walk, ' ');
     }
   }
-}
-
-function walkSummary(walk: TextWalk, details: Element): void {
-  const summary = summaryOf(details);
-  if (!summary) return;
-  const names = attributeNames(summary);
-  if (isHiddenAs(summary, 'SUMMARY', names) || walk.skip?.(summary, 'SUMMARY', names)) return;
-  push(walk, ' ');
-  walkText(walk, summary);
-  push(walk, ' ');
-}
-
-/** A <details> without `open`: only its first <summary> shows. */
-export function isClosedDetails(el: Element, tag = el.tagName): boolean {
-  return tag === 'DETAILS' && !el.hasAttribute('open');
-}
-
-/** The <summary> a <details> shows (its first). */
-export function summaryOf(details: Element): Element | null {
-  for (let child = details.firstElementChild; child; child = child.nextElementSibling)
-    if (child.tagName === 'SUMMARY') return child;
-  return null;
 }
 
 /** Visible text of an element's subtree, whitespace collapsed, with block boundaries as spaces. */

@@ -95,22 +95,30 @@ describe('analyzeDocument', () => {
     expect(record('M-Pesa (Daraja)').connector).toBe('M-Pesa (Daraja)');
   });
 
-  it("keeps screen-reader hints and a closed raw response out of a log entry's message", () => {
+  it("keeps screen-reader hints out of a log entry's message", () => {
     const analysis = analyze(
       page(
         `<h1>Invoice INV-20417</h1><h2>Sync log</h2><ul class="log">
         <li><span class="chip">Failed</span> <time>2026-11-18 08:54</time> <p class="msg">Customer is missing <span class="sr-only">(error, press R to retry)</span></p></li>
-        <li><span class="chip">Failed</span> <time>2026-11-18 09:10</time> <div class="msg">Business Validation Error <span class="cdk-visually-hidden">(icon)</span><details><summary>Raw response</summary><pre>The request timed out</pre></details></div></li>
+        <li><span class="chip">Failed</span> <time>2026-11-18 09:10</time> <p class="msg">Account 'Sales' is not mapped <span class="cdk-visually-hidden">(icon)</span></p></li>
         </ul>`,
       ),
       'https://erp.example/finance/invoices/INV-20417',
     );
-    // Newest first, as the page lists them by time.
     expect(analysis.records.map((r) => r.message).sort()).toEqual([
-      'Business Validation Error Raw response',
+      "Account 'Sales' is not mapped",
       'Customer is missing',
     ]);
-    expect(analysis.records.map((r) => r.messageType)).not.toContain('temporary-provider-issue');
+  });
+
+  it('reads a folded <details> too: it may hold the only message (shown on a click)', () => {
+    const analysis = analyze(
+      page(
+        `<h1>QBO Sync · INV-20417</h1><dl><dt>Status</dt><dd>Failed</dd><dt>Connector</dt><dd>QuickBooks Online</dd></dl><details><summary>Error details</summary><p>Account 'Sales' is not mapped</p></details>`,
+      ),
+      'https://erp.example/qbo-sync/INV-20417',
+    );
+    expect(analysis.records[0]).toMatchObject({ status: 'failed', messageType: 'mapping-missing' });
   });
 
   it('takes the sync status over the document status beside it', () => {
@@ -166,6 +174,28 @@ describe('analyzeDocument', () => {
       ['INV-1', null, 0],
       ['INV-2', 'Customer is missing', 2],
     ]);
+  });
+
+  it('a narrower label wins only for the sync status: not a record number, a delivery or a connection', () => {
+    const detail = (pairs: string) =>
+      analyze(
+        page(`<h1>QBO Sync</h1><dl>${pairs}<dt>Message</dt><dd>Customer is missing</dd></dl>`),
+        'https://erp.example/qbo-sync/INV-20417',
+      ).records[0]!;
+    const dl = (label: string, value: string) => `<dt>${label}</dt><dd>${value}</dd>`;
+    expect(
+      detail(dl('Record', 'INV-20417') + dl('Source record', 'SO-11') + dl('Status', 'Failed')),
+    ).toMatchObject({ recordNumber: 'INV-20417' });
+    expect(
+      detail(
+        dl('Invoice', 'INV-20417') + dl('Status', 'Failed') + dl('Delivery status', 'Delivered'),
+      ).status,
+    ).toBe('failed');
+    expect(
+      detail(
+        dl('Invoice', 'INV-20417') + dl('Status', 'Failed') + dl('Connection status', 'Connected'),
+      ).status,
+    ).toBe('failed');
   });
 
   it('skips hidden rows, hidden cells, scripts and templates', () => {

@@ -55,15 +55,7 @@ function referenceText(el: Element, skip?: (el: Element) => boolean): string {
         if (referenceHidden(element) || skip?.(element)) continue;
         const block = BLOCK.test(element.tagName);
         if (block) parts.push(' ');
-        if (element.tagName === 'DETAILS' && !element.hasAttribute('open')) {
-          // Closed: its first <summary> alone shows.
-          const summary = [...element.children].find((c) => c.tagName === 'SUMMARY');
-          if (summary && !referenceHidden(summary) && !skip?.(summary)) {
-            parts.push(' ');
-            walk(summary);
-            parts.push(' ');
-          }
-        } else walk(element);
+        walk(element);
         if (block) parts.push(' ');
       }
     }
