@@ -145,6 +145,8 @@ function isHiddenWithin(el: Element, root: Element): boolean {
 export interface Columns {
   matches: (LabelMatch | null)[];
   labels: string[];
+  /** The header placed its cells by aria-colindex: so are the rows' cells that carry one. */
+  byIndex: boolean;
 }
 
 /** Header text: sort buttons and icons included, sort arrows dropped ("Status ▲" -> "Status"). */
@@ -158,22 +160,27 @@ function headerText(cell: Element): string {
 function columnsOf(header: Element, table: Element, compiled: CompiledPack): Columns | null {
   const matches: (LabelMatch | null)[] = [];
   const labels: string[] = [];
-  for (const cell of cellsOf(header)) {
+  const cells = cellsOf(header);
+  // A grid that numbers its header cells (aria-colindex) places them, in any DOM order.
+  const byIndex = cells.some((cell) => cell.at >= 0);
+  let column = 0;
+  for (const cell of cells) {
     const hidden = isHiddenWithin(cell.el, table);
     const text = hidden ? '' : headerText(cell.el);
-    // A header cell placed by aria-colindex past the ones before it: the gap is unnamed columns.
-    while (cell.at > matches.length) {
-      matches.push(null);
-      labels.push('');
+    if (byIndex && cell.at >= 0) column = cell.at;
+    for (let s = 0; s < cell.span; s++, column++) {
+      matches[column] = hidden || text.length > 60 ? null : compiled.resolveLabel(text);
+      labels[column] = text;
     }
-    for (let s = 0; s < cell.span; s++) {
-      matches.push(hidden || text.length > 60 ? null : compiled.resolveLabel(text));
-      labels.push(text);
-    }
+  }
+  // Columns no header cell names (a gap in the numbering) are unnamed.
+  for (let i = 0; i < matches.length; i++) {
+    matches[i] ??= null;
+    labels[i] ??= '';
   }
   const fields = new Set(matches.filter((c) => c !== null).map((c) => c!.field));
   return fields.size >= 2 && [...fields].some((f) => CORE_FIELDS.has(f))
-    ? { matches, labels }
+    ? { matches, labels, byIndex }
     : null;
 }
 
@@ -304,7 +311,7 @@ function readRows(
     let index = 0;
     for (let c = 0; c < count; c++) {
       const cell = cells[c]!;
-      const at = cell.at >= 0 ? cell.at : index;
+      const at = columns.byIndex && cell.at >= 0 ? cell.at : index;
       const column = columns.matches[at];
       index = at + cell.span;
       // The row and its ancestors were checked once (rowsOf): only the cell's own way up.

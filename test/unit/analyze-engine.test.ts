@@ -198,6 +198,42 @@ describe('analyzeDocument', () => {
     ).toBe('failed');
   });
 
+  it('places grid cells by aria-colindex in any DOM order, and by position when the header has none', () => {
+    const cell = (role: string, i: number | null, text: string) =>
+      `<div role="${role}"${i === null ? '' : ` aria-colindex="${i}"`}>${text}</div>`;
+    const grid = (head: string, row: string) =>
+      analyze(
+        page(
+          `<h1>Sync Hub</h1><div role="grid"><div role="row">${head}</div><div role="row">${row}</div></div>`,
+        ),
+      ).records[0];
+    // Columns moved: DOM order 3, 1, 2, 4 in the header and the row alike.
+    const moved = [3, 1, 2, 4];
+    const names = ['Record', 'Connector', 'Status', 'Message'];
+    const values = ['INV-9', 'QuickBooks Online', 'Failed', 'Customer is missing'];
+    expect(
+      grid(
+        moved.map((i) => cell('columnheader', i, names[i - 1]!)).join(''),
+        moved.map((i) => cell('gridcell', i, values[i - 1]!)).join(''),
+      ),
+    ).toMatchObject({
+      recordNumber: 'INV-9',
+      connector: 'QuickBooks Online',
+      message: 'Customer is missing',
+    });
+    // A header without numbers (a checkbox column numbered in the rows only): by position.
+    expect(
+      grid(
+        names.map((n) => cell('columnheader', null, n)).join(''),
+        values.map((v, i) => cell('gridcell', i + 2, v)).join(''),
+      ),
+    ).toMatchObject({
+      recordNumber: 'INV-9',
+      connector: 'QuickBooks Online',
+      message: 'Customer is missing',
+    });
+  });
+
   it('skips hidden rows, hidden cells, scripts and templates', () => {
     const rows = `<tr><td>INV-3</td><td>QuickBooks Online</td><td>Failed <span style="display:none">Succeeded</span></td><td>Timeout <span aria-hidden="true">(icon)</span></td><td>0</td></tr>
       <tr hidden><td>INV-4</td><td>QuickBooks Online</td><td>Failed</td><td>hidden row</td><td>0</td></tr>
