@@ -157,7 +157,7 @@ export const defaultMessageRules: MessageRule[] = [
       String.raw`\(40[13]\)`,
       // A bare code, or one a verb reports: "401", "Endpoint returned a 403", "Got 401 from QBO".
       String.raw`^\W*(?:http\s)?40[13]\W*$`,
-      String.raw`\b(?:returned|responded\swith|got|received|answered)\s(?:an?\s)?(?:http\s)?40[13]\b`,
+      String.raw`\b(?:returned|responded\swith|got|received|answered)\s(?:an?\s)?(?:http\s)?40[13]\b(?=\s*(?:$|[.,;:)!]|from\b|error\b|status\b|response\b|unauthori[sz]ed\b|forbidden\b))`,
     ],
   ),
   rule(
@@ -240,7 +240,9 @@ export const defaultMessageRules: MessageRule[] = [
   // ---------------------------------------------------------------------- not-ready (900)
   // "Draft" as the record's state, never a name that holds the word ("Item 'Draft Beer 500ml'").
   rule('not-ready-draft', 'not-ready', 900, 'The source record is a draft.', [
-    String.raw`^\W*drafts?\W*$`,
+    String.raw`^\W*drafts?\b`,
+    String.raw`\(drafts?\)|:\s*drafts?\W*$`,
+    String.raw`\bdrafts?\s(?:can|cannot|can't|are|is|may|must|will|won't)\b`,
     String.raw`\b(?:is|was|still|in|as|a|currently|status|state)\W{1,3}(?:(?:still|in|a|as)\s)?drafts?\b`,
     String.raw`\bdrafts?\s(?:${RECORD}s?|records?|documents?|transactions?|entries|status|state|mode)\b`,
   ]),
@@ -251,7 +253,7 @@ export const defaultMessageRules: MessageRule[] = [
     'The source record is not approved, posted, finalised, submitted, complete or eligible yet.',
     [
       // Not "posted to QuickBooks" (the sync itself failed) nor "Sync not completed" (its outcome).
-      String.raw`(?<!\b(?:sync|syncing|delivery|export|upload|request|transfer|operation|job|run|webhook)\s)\b(?:not|never|isn't|wasn't|hasn't|haven't|has\snot|have\snot|is\snot|was\snot)\s(?:yet\s|been\s|yet\sbeen\s|been\syet\s|fully\s)?(?:approved|posted|finali[sz]ed|submitted|released|completed?|closed|ready|eligible|syncable|sync-able)\b(?!\s(?:to|in|into|on|with)\s(?!(?:be\s)?sync))`,
+      String.raw`(?<!\b(?:sync|syncing|delivery|export|upload|request|job|run|webhook)\s)\b(?:not|never|isn't|wasn't|hasn't|haven't|has\snot|have\snot|is\snot|was\snot)\s(?:yet\s|been\s|yet\sbeen\s|been\syet\s|fully\s)?(?:approved|posted|finali[sz]ed|submitted|released|completed?|closed|ready|eligible|syncable|sync-able)\b(?!\s(?:to|in|into|on)\s(?:the\s)?(?:quickbooks|qbo|xero|paystack|m-?pesa|stripe|provider|gateway)\b)`,
       String.raw`\b(?:unapproved|unposted|unfinali[sz]ed|unsubmitted|ineligible)\b`,
       String.raw`\b${RECORD}\s(?:is\s)?(?:still\s)?incomplete\b`,
       String.raw`\bincomplete\s${RECORD}\b`,
@@ -539,7 +541,7 @@ export const defaultMessageRules: MessageRule[] = [
       String.raw`\b(?:429|50[0234]|52[0-4])\s?[-:(]?\s?(?:too\smany\srequests|internal\sserver\serror|bad\sgateway|service\s(?:temporarily\s)?unavailable|gateway\stime-?out|from\s|error\b)`,
       String.raw`\((?:429|50[0234]|52[0-4])\)`,
       String.raw`^\W*(?:http\s)?(?:429|50[0234]|52[0-4])\W*$`,
-      String.raw`\b(?:returned|responded\swith|got|received|answered)\s(?:an?\s)?(?:http\s)?(?:429|50[0234]|52[0-4])\b`,
+      String.raw`\b(?:returned|responded\swith|got|received|answered)\s(?:an?\s)?(?:http\s)?(?:429|50[0234]|52[0-4])\b(?=\s*(?:$|[.,;:)!]|from\b|error\b|status\b|response\b))`,
     ],
   ),
   rule(
