@@ -124,11 +124,31 @@ function matcherOf(atom: string): (c: string) => boolean {
 
 const startsWith = (first: First, c: string) => first.atoms.some((atom) => matcherOf(atom)(c));
 
+/**
+ * Characters an atom names itself (a literal, a class's members and range ends, an escaped code
+ * point), with their other case: tried beside the sample, so "(?:ü|Ü)+" or "([0-9٠-٩]|٤)+" is
+ * caught whatever the sample holds.
+ */
+function namedChars(first: First): string[] {
+  const chars: string[] = [];
+  for (const atom of first.atoms) {
+    const decoded = atom.replace(
+      /\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g,
+      (_, braced, four, two) => String.fromCodePoint(parseInt(braced ?? four ?? two, 16)),
+    );
+    for (const c of decoded) chars.push(c, c.toLowerCase(), c.toUpperCase());
+  }
+  return chars;
+}
+
 export function firstCharsOverlap(alternatives: string[]): boolean {
   const firsts = alternatives.map(firstOfSequence);
   if (firsts.some((first) => first.nullable)) return true;
   for (let a = 0; a < firsts.length; a++)
-    for (let b = a + 1; b < firsts.length; b++)
-      if (SAMPLE.some((c) => startsWith(firsts[a]!, c) && startsWith(firsts[b]!, c))) return true;
+    for (let b = a + 1; b < firsts.length; b++) {
+      const [x, y] = [firsts[a]!, firsts[b]!];
+      const tried = [...SAMPLE, ...namedChars(x), ...namedChars(y)];
+      if (tried.some((c) => startsWith(x, c) && startsWith(y, c))) return true;
+    }
   return false;
 }

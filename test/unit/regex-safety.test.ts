@@ -25,6 +25,11 @@ describe('the rule-pattern safety check', () => {
     '(?:x|\\w)+$',
     '(?:(?:a)|b|(?:c|a))+$',
     '(?:x?|y)+$',
+    // Beyond the fixed sample of characters (a second review): the atoms' own characters count.
+    '(?:ü|Ü)+$',
+    '(?:\\p{L}|ü)+$',
+    '(?:а|\\u0430)+$',
+    '(?:[0-9٠-٩]|٤)+$',
   ])('refuses %s as prone to catastrophic backtracking', (source) => {
     expect(patternProblem(source)).toMatch(/catastrophic backtracking/);
   });
