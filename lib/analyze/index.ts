@@ -323,23 +323,29 @@ export function analyzeDocument(
 
 /**
  * The page's title when the content (<main>) holds no <h1> and the page shows one before it
- * ("<div class=page-header><h1>Invoice INV-20417</h1></div><main>"): outside chrome, visible.
+ * ("<div class=page-header><h1>Invoice INV-20417</h1></div><main>"): the nearest before it,
+ * visible, outside chrome and outside the app's own bar (a brand or the current branch there is
+ * the app's title, not the record's).
  */
 function titleBefore(root: Element, headings: Heading[]): Heading | null {
   if (root.tagName === 'BODY' || headings.some((heading) => heading.level === 1)) return null;
+  let found: Heading | null = null;
   for (const h1 of root.ownerDocument.getElementsByTagName('h1')) {
     // Document order: from the first <h1> at or past the content's start on, none is before it.
-    if (!(h1.compareDocumentPosition(root) & 4)) return null;
-    if (!isVisible(h1) || withinChrome(h1)) continue;
+    if (!(h1.compareDocumentPosition(root) & 4)) break;
+    if (!isVisible(h1) || withinAppBar(h1)) continue;
     const text = visibleText(h1);
-    if (text) return { el: h1, level: 1, text };
+    if (text) found = { el: h1, level: 1, text };
   }
-  return null;
+  return found;
 }
 
-function withinChrome(el: Element): boolean {
+const APP_BAR =
+  /(?:^|[\s_-])(?:brand|logo|navbar|topbar|top-bar|app-header|app-bar|appbar|site-header|masthead)(?:$|[\s_-])/i;
+
+function withinAppBar(el: Element): boolean {
   for (let node: Element | null = el; node; node = node.parentElement)
-    if (isChrome(node)) return true;
+    if (isChrome(node) || APP_BAR.test(node.getAttribute('class') ?? '')) return true;
   return false;
 }
 

@@ -234,6 +234,22 @@ describe('analyzeDocument', () => {
     });
   });
 
+  it("takes the nearest title above <main>, never the app bar's", () => {
+    const html = (top: string) =>
+      `<!doctype html><html><head><title>AWRA</title></head><body>${top}
+      <main><h2>Last sync</h2><dl><dt>Sync status</dt><dd>Failed</dd><dt>Message</dt><dd>Customer is missing</dd><dt>Connector</dt><dd>QuickBooks Online</dd></dl></main></body></html>`;
+    const url = 'https://erp.example/sales/invoices/INV-20417';
+    const bar = analyze(html('<div class="topbar"><h1>Branch NBO-02</h1></div>'), url);
+    expect(bar.records[0]?.recordNumber ?? null).not.toBe('NBO-02');
+    const both = analyze(
+      html(
+        '<div class="brand"><h1>AWRA</h1></div><div class="page-header"><h1>Invoice INV-20417</h1></div>',
+      ),
+      url,
+    );
+    expect(both.records[0]).toMatchObject({ recordNumber: 'INV-20417' });
+  });
+
   it('skips hidden rows, hidden cells, scripts and templates', () => {
     const rows = `<tr><td>INV-3</td><td>QuickBooks Online</td><td>Failed <span style="display:none">Succeeded</span></td><td>Timeout <span aria-hidden="true">(icon)</span></td><td>0</td></tr>
       <tr hidden><td>INV-4</td><td>QuickBooks Online</td><td>Failed</td><td>hidden row</td><td>0</td></tr>
