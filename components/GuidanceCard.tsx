@@ -10,6 +10,8 @@ export interface CardActions {
   onRetryAnyway(): void;
   onCancelRetry(): void;
   onEscalate(): void;
+  /** The held-back question took the focus: it does not take it again when redrawn. */
+  onConfirmFocused?(): void;
 }
 
 /** Guidance for one record: what the message means, what to do and who may, what to check. */
@@ -21,6 +23,8 @@ export function GuidanceCard(props: {
   collapsed: boolean;
   historyAvailable: boolean;
   confirmReason: string | null;
+  /** The question was just raised: it takes the focus. */
+  confirmFresh?: boolean;
   actions: CardActions;
 }) {
   const { record, view, actions } = props;
@@ -55,6 +59,8 @@ export function GuidanceCard(props: {
       {props.confirmReason && (
         <RetryConfirm
           reason={props.confirmReason}
+          takeFocus={props.confirmFresh}
+          onFocusTaken={actions.onConfirmFocused}
           onRetryAnyway={actions.onRetryAnyway}
           onCancel={actions.onCancelRetry}
           onEscalate={actions.onEscalate}

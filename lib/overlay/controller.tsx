@@ -80,7 +80,10 @@ export function startOverlay(options: OverlayOptions) {
   let lastTouched: RecordRef | null = null;
 
   const uiFor = (key: string) =>
-    ui.get(key) ?? ui.set(key, { expanded: false, confirmReason: null, notice: null }).get(key)!;
+    ui.get(key) ??
+    ui
+      .set(key, { expanded: false, confirmReason: null, confirmFresh: false, notice: null })
+      .get(key)!;
 
   const viewFor = (target: OverlayTarget) => {
     const state = states.get(target.historyKey);
@@ -151,6 +154,10 @@ export function startOverlay(options: OverlayOptions) {
           onCollapse: (collapsed) => saveState(target, () => ({ collapsed })),
           onDismiss: () => saveState(target, () => ({ dismissed: true })),
           onCancelRetry: () => update({ confirmReason: null }),
+          // Not a change to show: the next drawing of the question just does not take the focus.
+          onConfirmFocused: () => {
+            targetUi.confirmFresh = false;
+          },
           onRetryAnyway: () => {
             const control = retryControls.get(target.key);
             update({ confirmReason: null });
@@ -397,6 +404,7 @@ export function startOverlay(options: OverlayOptions) {
     pageListeners = new AbortController();
     const listening = AbortSignal.any([signal, pageListeners.signal]);
     doc.addEventListener('click', onClick, { capture: true, signal: listening });
+    doc.addEventListener('keydown', onKey, { capture: true, signal: listening });
     observer = new MutationObserver((mutations) => {
       if (mutations.some(isPageChange)) schedule();
     });
@@ -424,6 +432,17 @@ export function startOverlay(options: OverlayOptions) {
     summary = null;
   }
 
+  // A person's Enter or Space on a retry control: the click the control makes for it is theirs.
+  let lastKey: { control: Element; at: number } | null = null;
+  const onKey = (event: KeyboardEvent) => {
+    if (!event.isTrusted || (event.key !== 'Enter' && event.key !== ' ')) return;
+    const control = retryControlAt(
+      event.target,
+      new Set(options.pack().retryControls.map((w) => w.toLowerCase())),
+    );
+    lastKey = control ? { control, at: Date.now() } : null;
+  };
+
   const onClick = (event: MouseEvent) => {
     const control = retryControlAt(
       event.target,
@@ -436,8 +455,10 @@ export function startOverlay(options: OverlayOptions) {
     if (!target) return;
     const overridden = allowOnce.delete(target.key);
     // Only a person's click is their retry: a page script's click neither spends the allowance
-    // nor is held back. Our own "Retry anyway" click (untrusted too) is let through once.
-    if (!event.isTrusted && !overridden) return;
+    // nor is held back. Our own "Retry anyway" click (untrusted too) is let through once, and so
+    // is the click a custom button (<span role=button>) makes for a person's Enter or Space.
+    const byKey = lastKey !== null && lastKey.control === control && Date.now() - lastKey.at < 500;
+    if (!event.isTrusted && !overridden && !byKey) return;
     const ref = target.historyKey;
     lastTouched = ref;
     if (!overridden) {
@@ -446,7 +467,11 @@ export function startOverlay(options: OverlayOptions) {
         event.preventDefault();
         event.stopImmediatePropagation();
         retryControls.set(target.key, control);
-        Object.assign(uiFor(target.key), { confirmReason: view.retry.reason, expanded: true });
+        Object.assign(uiFor(target.key), {
+          confirmReason: view.retry.reason,
+          confirmFresh: true,
+          expanded: true,
+        });
         renderTarget(target, true);
         return;
       }

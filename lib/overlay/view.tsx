@@ -7,6 +7,8 @@ import type { RecordState } from './backend';
 export interface TargetUi {
   expanded: boolean;
   confirmReason: string | null;
+  /** The question was raised by a click and has not taken the focus yet. */
+  confirmFresh: boolean;
   notice: string | null;
 }
 
@@ -33,6 +35,7 @@ export function RecordOverlay(props: {
       collapsed={state.collapsed && !ui.confirmReason}
       historyAvailable={state.available}
       confirmReason={ui.confirmReason}
+      confirmFresh={ui.confirmFresh}
       actions={props.actions}
     />
   );

@@ -157,6 +157,26 @@ describe('retry discipline on a record page', () => {
     expect((await history('INV-20418'))?.attempts.length).toBe(before);
     s.mock.reset();
   });
+
+  it("INV-20417: Enter on a custom Retry control (<span role=button> that clicks itself) is the user's retry", async () => {
+    await open(s, '/invoices/INV-20417');
+    await s.page.evaluate(() => {
+      const span = document.createElement('span');
+      span.setAttribute('role', 'button');
+      span.tabIndex = 0;
+      span.textContent = 'Retry';
+      span.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') span.click();
+      });
+      document.querySelector('button[data-action="retry"]')!.after(span);
+    });
+    await s.page.focus('span[role=button]');
+    await s.page.keyboard.press('Enter');
+    expect(await eventually(() => confirmation(), 'the keyed retry to be held back')).toMatch(
+      /same message|fix the cause|Retry held back/i,
+    );
+    await (await overlayButton(s.page, 'Don’t retry')).click();
+  });
 });
 
 describe('retry discipline on the Sync Hub', () => {
