@@ -1,6 +1,7 @@
 /**
  * The background's answer to the content script's store requests. It answers only this
- * extension's own content scripts and only well-formed requests; anything else gets no answer.
+ * extension's own content scripts on http(s) pages and only well-formed requests; anything else
+ * gets no answer. Each request reads and writes the records of the sender page's site (origin).
  */
 import {
   getChecklist,
@@ -13,7 +14,7 @@ import {
 } from '../store/history';
 import type { SyncAssistDB } from '../store/db';
 import { describeStorageError, type StoreResult } from '../store/open';
-import { isFromOwnContentScript, type Sender } from './protocol';
+import { isFromOwnContentScript, siteOf, type Sender } from './protocol';
 import {
   StoreRequestSchema,
   type StoreRequest,
@@ -75,45 +76,47 @@ export function createBackgroundHandler(deps: BackgroundHandlerDeps): Background
     return deps.now() - (Number.isFinite(hours) && hours > 0 ? hours : 24) * HOUR;
   };
 
-  async function perform(db: SyncAssistDB, request: StoreRequest) {
+  /** `site`: the sender page's origin; every record read or written is that site's. */
+  async function perform(db: SyncAssistDB, site: string, request: StoreRequest) {
     const now = deps.now();
     switch (request.type) {
       case 'get-record-state': {
-        const { connector, recordNumber } = request;
+        const ref = { site, connector: request.connector, recordNumber: request.recordNumber };
         const [history, checklist] = await Promise.all([
-          getHistory(db, connector, recordNumber),
-          getChecklist(db, connector, recordNumber),
+          getHistory(db, ref),
+          getChecklist(db, ref),
         ]);
         return { available: true, history, checklist } satisfies Answer<typeof request.type>;
       }
       case 'record-retry': {
         const { type: _, ...input } = request;
-        const history = await recordRetry(db, { ...input, at: now });
+        const history = await recordRetry(db, { ...input, site, at: now });
         return { available: true, history } satisfies Answer<typeof request.type>;
       }
       case 'record-outcome': {
         const { type: _, ...input } = request;
-        const updated = await recordOutcome(db, { ...input, at: now });
+        const updated = await recordOutcome(db, { ...input, site, at: now });
         return { available: true, updated } satisfies Answer<typeof request.type>;
       }
       case 'note-failures': {
-        const connectorFailures = await noteFailures(db, request.records, now, await windowStart());
+        const since = await windowStart();
+        const connectorFailures = await noteFailures(db, site, request.records, now, since);
         return { available: true, connectorFailures } satisfies Answer<typeof request.type>;
       }
       case 'set-checklist': {
         const { type: _, ...input } = request;
-        await setChecklist(db, { ...input, at: now });
+        await setChecklist(db, { ...input, site, at: now });
         return { available: true } satisfies Answer<typeof request.type>;
       }
     }
   }
 
-  async function answer(request: StoreRequest): Promise<unknown> {
+  async function answer(site: string, request: StoreRequest): Promise<unknown> {
     let opened: StoreResult | undefined;
     try {
       opened = await getStore();
       if (!opened.ok) return { available: false, reason: opened.reason } satisfies Unavailable;
-      return await perform(opened.db, request);
+      return await perform(opened.db, site, request);
     } catch (error) {
       const { code, reason } = describeStorageError(error);
       if (code === 'unavailable' && opened?.ok && state?.result === opened) {
@@ -126,7 +129,11 @@ export function createBackgroundHandler(deps: BackgroundHandlerDeps): Background
 
   return (message, sender) => {
     if (!isFromOwnContentScript(sender, deps.extensionId, deps.extensionOrigin)) return undefined;
+    // The site comes from the browser's sender, never from the message: a page cannot write
+    // another site's history.
+    const site = siteOf(sender.url);
+    if (site === null) return undefined;
     const parsed = StoreRequestSchema.safeParse(message);
-    return parsed.success ? answer(parsed.data) : undefined;
+    return parsed.success ? answer(site, parsed.data) : undefined;
   };
 }

@@ -126,16 +126,17 @@ export function createEscalationHandler(deps: EscalationHandlerDeps): Escalation
         return { available: true, item } satisfies Answer<typeof request.type>;
       }
       case 'escalation-record-state': {
-        const { connector, recordNumber, shown } = request;
+        const { site, connector, recordNumber, shown } = request;
+        const ref = { site, connector, recordNumber };
         const [history, checklist] = await Promise.all([
-          getHistory(db, connector, recordNumber),
-          getChecklist(db, connector, recordNumber),
+          getHistory(db, ref),
+          getChecklist(db, ref),
         ]);
         let trigger: string | null = null;
         if (shown && deps.settings) {
           const { pack, role } = await deps.settings();
           const since = now - (pack.escalation.windowHours * DAY_MS) / 24;
-          const storedFailures = await connectorFailureCount(db, connector, since);
+          const storedFailures = await connectorFailureCount(db, site, connector, since);
           trigger = recordTrigger({ shown, history, storedFailures, pack, role, now });
         }
         return {

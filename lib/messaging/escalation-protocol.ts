@@ -4,6 +4,7 @@
  */
 import { MESSAGE_TYPES, STATUSES } from '../analyze/types';
 import { z } from '../zod';
+import { siteOf } from './senders';
 import { UnavailableSchema, type Unavailable } from './store-protocol';
 
 export const ESCALATION_LIMITS = {
@@ -73,6 +74,11 @@ export const EscalationRequestSchema = z.discriminatedUnion('type', [
    */
   z.strictObject({
     type: z.literal('escalation-record-state'),
+    /** The tab's AWRA site (its page's origin): history is kept per site. */
+    site: z
+      .string()
+      .max(300)
+      .refine((text) => siteOf(text) === text, 'The site must be an http(s) origin.'),
     connector: z.string().min(1).max(L.connector),
     recordNumber,
     shown: z

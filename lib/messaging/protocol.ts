@@ -43,4 +43,4 @@ export const GetAnalysisResponseSchema = z.object({
 });
 export type GetAnalysisResponse = z.infer<typeof GetAnalysisResponseSchema>;
 
-export { isFromExtension, isFromOwnContentScript, type Sender } from './senders';
+export { isFromExtension, isFromOwnContentScript, siteOf, type Sender } from './senders';

@@ -7,6 +7,20 @@ export interface Sender {
   url?: string;
 }
 
+/**
+ * The AWRA site a page belongs to: its origin, for http(s) pages only; null for anything else
+ * (no URL, file:, data:, an opaque origin). History is kept per site (lib/store/db.ts RecordRef).
+ */
+export function siteOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const { protocol, origin } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' ? origin : null;
+  } catch {
+    return null;
+  }
+}
+
 /** True for messages from this extension's own pages or worker, never from a web page or tab. */
 export function isFromExtension(
   sender: Sender,

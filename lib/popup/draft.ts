@@ -1,5 +1,6 @@
 /** The form's starting draft for the chosen record, or a blank one. */
 import { blankEscalation, escalationFromRecord, type EscalationDraft } from '../escalation';
+import { siteOf } from '../messaging/senders';
 import { historyKeyOf } from '../overlay/targets';
 import type { PopupAdapter } from './adapter';
 import type { PopupContext } from './context';
@@ -38,7 +39,9 @@ export function draftFor(
  */
 export function recordStateQuery(ctx: PopupContext, index: number) {
   const record = ctx.records[index];
-  if (!ctx.syncScreen || !record) return null;
+  // The overlay's history is kept per site: the tab's page origin.
+  const site = siteOf(ctx.url);
+  if (!ctx.syncScreen || !record || site === null) return null;
   const key = historyKeyOf(record);
   const pageFailures = ctx.records.filter(
     (r) => historyKeyOf(r).connector === key.connector,
@@ -46,6 +49,7 @@ export function recordStateQuery(ctx: PopupContext, index: number) {
   const { status, message, messageType, retryCount } = record;
   return {
     type: 'escalation-record-state' as const,
+    site,
     ...key,
     shown: { status, message, messageType, retryCount, pageFailures },
   };

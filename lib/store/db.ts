@@ -10,7 +10,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { MessageType, Status } from '../analyze/types';
 
 export const DB_NAME = 'sync-assist';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** One retry made through the overlay. */
 export interface StoredAttempt {
@@ -24,17 +24,30 @@ export interface StoredAttempt {
   overridden: boolean;
 }
 
+/**
+ * A record's key in `retries` and `checklist`: the AWRA site (the page's origin), connector and
+ * record number. An array, so it can never equal a key written before version 2, which were
+ * `${connector}|${recordNumber}` strings with no site (legacyRecordKey).
+ */
+export type RecordKey = [site: string, connector: string, recordNumber: string];
+
 export interface RetryRow {
-  key: string;
+  /** RecordKey; a string on rows written before version 2. */
+  key: RecordKey | string;
+  /** Absent on rows written before version 2. */
+  site?: string;
   connector: string;
   recordNumber: string;
   /** Oldest first. */
   attempts: StoredAttempt[];
 }
 
-/** One connector + record + message seen failing. */
+/** One site + connector + record + message seen failing. */
 export interface FailureRow {
-  key: string;
+  /** [site, connector, recordNumber, message compared as the retry check compares]. */
+  key: [string, string, string, string] | string;
+  /** Absent on rows written before version 2: those are counted for no site. */
+  site?: string;
   connector: string;
   recordNumber: string;
   messageType: MessageType | null;
@@ -60,29 +73,38 @@ export interface EscalationRow {
 }
 
 export interface SyncAssistSchema extends DBSchema {
-  retries: { key: string; value: RetryRow };
+  retries: { key: RecordKey | string; value: RetryRow };
   failures: {
-    key: string;
+    key: FailureRow['key'];
     value: FailureRow;
-    indexes: { 'by-connector': string; 'by-lastSeen': number };
+    indexes: { 'by-lastSeen': number; 'by-site-connector': [string, string] };
   };
-  /** Out-of-line key: `${connector}|${recordNumber}`. */
-  checklist: { key: string; value: ChecklistRow };
+  /** Out-of-line key: RecordKey (a legacy string before version 2). */
+  checklist: { key: RecordKey | string; value: ChecklistRow };
   escalations: { key: number; value: EscalationRow; indexes: { 'by-createdAt': number } };
 }
 
 export type SyncAssistDB = IDBPDatabase<SyncAssistSchema>;
 
+/**
+ * One record of one AWRA site. `site` is the origin of the page the record was seen on, set by
+ * the background from the message's sender (never taken from the page): two AWRA tenants on
+ * their own hosts keep apart histories, and a page on one host cannot write another's.
+ */
 export interface RecordRef {
+  site: string;
   connector: string;
   recordNumber: string;
 }
 
 /** The key shared by retries and checklist rows. */
-export const recordKey = (connector: string, recordNumber: string) =>
-  `${connector}|${recordNumber}`;
+export const recordKey = (ref: RecordRef): RecordKey => [ref.site, ref.connector, ref.recordNumber];
+
+/** The key the same record had before version 2, when history was not kept per site. */
+export const legacyRecordKey = (ref: RecordRef) => `${ref.connector}|${ref.recordNumber}`;
 
 export const pick = (r: RecordRef): RecordRef => ({
+  site: r.site,
   connector: r.connector,
   recordNumber: r.recordNumber,
 });
@@ -93,11 +115,12 @@ type UpgradeTx = IDBPTransaction<SyncAssistSchema, StoreNames<SyncAssistSchema>[
  * Brings the schema from `oldVersion` to DB_VERSION, one step per version. Steps only ever add
  * stores and indexes or migrate rows in place: nothing stored is dropped by an upgrade.
  */
-export function upgrade(db: SyncAssistDB, oldVersion: number, _tx: UpgradeTx): void {
+export function upgrade(db: SyncAssistDB, oldVersion: number, tx: UpgradeTx): void {
   if (oldVersion < 1) {
     db.createObjectStore('retries', { keyPath: 'key' });
     const failures = db.createObjectStore('failures', { keyPath: 'key' });
-    failures.createIndex('by-connector', 'connector');
+    // Version 1's count by connector alone; replaced by the site's count in version 2.
+    failures.createIndex('by-connector' as never, 'connector');
     failures.createIndex('by-lastSeen', 'lastSeen');
     db.createObjectStore('checklist');
     const escalations = db.createObjectStore('escalations', {
@@ -105,6 +128,14 @@ export function upgrade(db: SyncAssistDB, oldVersion: number, _tx: UpgradeTx): v
       autoIncrement: true,
     });
     escalations.createIndex('by-createdAt', 'createdAt');
+  }
+  if (oldVersion < 2) {
+    // History per site. Rows written before keep their keys and stay readable (lib/store/history.ts
+    // reads a record's legacy row when its site has none); legacy failures have no site, so the
+    // new index leaves them out of every site's counts and they age out with pruning.
+    const failures = tx.objectStore('failures');
+    failures.createIndex('by-site-connector', ['site', 'connector']);
+    failures.deleteIndex('by-connector' as never);
   }
 }
 

@@ -1,9 +1,9 @@
 /** Failures seen on AWRA pages, for connector-wide escalation counts. */
 import { normalizeMessage } from '../analyze/classify';
 import type { MessageType, Status } from '../analyze/types';
-import { pick, recordKey, write, type RecordRef, type SyncAssistDB } from './db';
+import { pick, write, type FailureRow, type RecordRef, type SyncAssistDB } from './db';
 
-export interface FailureInput extends RecordRef {
+export interface FailureInput extends Omit<RecordRef, 'site'> {
   messageType: MessageType | null;
   message: string | null;
   /** When given, only failed and needs-attention records are noted. */
@@ -12,9 +12,13 @@ export interface FailureInput extends RecordRef {
 
 const FAILING = new Set<Status | null | undefined>([undefined, 'failed', 'needs-attention']);
 
-/** One failures row per connector + record + message (compared as the retry check compares). */
-const failureKey = (f: FailureInput) =>
-  `${recordKey(f.connector, f.recordNumber)}|${normalizeMessage(f.message ?? '')}`;
+/** One failures row per site + connector + record + message (compared as the retry check does). */
+const failureKey = (site: string, f: FailureInput): FailureRow['key'] => [
+  site,
+  f.connector,
+  f.recordNumber,
+  normalizeMessage(f.message ?? ''),
+];
 
 /**
  * A failure noted this recently is not written again: a list reloaded every minute re-notes the
@@ -23,35 +27,44 @@ const failureKey = (f: FailureInput) =>
  */
 export const FRESH_MS = 5 * 60 * 1000;
 
+/** A key's text, to find a stored row by its key in a Map. */
+const keyText = (key: FailureRow['key']) => JSON.stringify(key);
+
 /**
- * Upserts the failing records (firstSeen is kept, lastSeen becomes `now`) and returns, per
- * connector named in `records`, the distinct records failing at or after `since`, these included.
- * Each connector's rows are read once, for both the upsert and the count.
+ * Upserts the site's failing records (firstSeen is kept, lastSeen becomes `now`) and returns, per
+ * connector named in `records`, the site's distinct records failing at or after `since`, these
+ * included. Each connector's rows are read once, for both the upsert and the count.
  */
 export async function noteFailures(
   db: SyncAssistDB,
+  site: string,
   records: readonly FailureInput[],
   now: number,
   since = -Infinity,
 ): Promise<Record<string, number>> {
   const batch = new Map(
-    records.filter((r) => FAILING.has(r.status)).map((r) => [failureKey(r), r]),
+    records
+      .filter((r) => FAILING.has(r.status))
+      .map((r) => {
+        const key = failureKey(site, r);
+        return [keyText(key), { key, r }] as const;
+      }),
   );
   const connectors = [...new Set(records.map((r) => r.connector))];
   if (connectors.length === 0) return {};
   return write(db, ['failures'], async (tx) => {
     const store = tx.objectStore('failures');
-    const index = store.index('by-connector');
-    const stored = await Promise.all(connectors.map((c) => index.getAll(c)));
-    const existing = new Map(stored.flat().map((row) => [row.key, row]));
+    const index = store.index('by-site-connector');
+    const stored = await Promise.all(connectors.map((c) => index.getAll([site, c])));
+    const existing = new Map(stored.flat().map((row) => [keyText(row.key), row]));
     const puts: Promise<unknown>[] = [];
-    for (const [key, r] of batch) {
-      const before = existing.get(key);
+    for (const [text, { key, r }] of batch) {
+      const before = existing.get(text);
       if (before && before.lastSeen >= now - FRESH_MS && before.lastSeen <= now) continue;
       puts.push(
         store.put({
           key,
-          ...pick(r),
+          ...pick({ ...r, site }),
           messageType: r.messageType,
           message: r.message,
           firstSeen: Math.min(before?.firstSeen ?? now, now),
@@ -65,20 +78,22 @@ export async function noteFailures(
       const failing = new Set(
         stored[i]!.filter((row) => row.lastSeen >= since).map((row) => row.recordNumber),
       );
-      for (const r of batch.values()) if (r.connector === connector) failing.add(r.recordNumber);
+      for (const { r } of batch.values())
+        if (r.connector === connector) failing.add(r.recordNumber);
       counts[connector] = failing.size;
     });
     return counts;
   });
 }
 
-/** Distinct records of this connector seen failing at or after `since`. */
+/** Distinct records of this site's connector seen failing at or after `since`. */
 export async function connectorFailureCount(
   db: SyncAssistDB,
+  site: string,
   connector: string,
   since: number,
 ): Promise<number> {
-  const rows = await db.getAllFromIndex('failures', 'by-connector', connector);
+  const rows = await db.getAllFromIndex('failures', 'by-site-connector', [site, connector]);
   return new Set(rows.filter((row) => row.lastSeen >= since).map((row) => row.recordNumber)).size;
 }
 

@@ -1,11 +1,13 @@
 /** Retry history, failures seen and checklist state, over the extension database. */
 import type { Status } from '../analyze/types';
 import {
+  legacyRecordKey,
   pick,
   recordKey,
   write,
   type ChecklistRow,
   type RecordRef,
+  type RetryRow,
   type StoredAttempt,
   type SyncAssistDB,
 } from './db';
@@ -25,14 +27,28 @@ export interface History {
   attempts: StoredAttempt[];
 }
 
+type RetryStore = { get(key: RetryRow['key']): Promise<RetryRow | undefined> };
+
+/**
+ * The record's retry row under its site's key; one written before version 2 (no site) stands in
+ * until the site writes its own, which starts from it: nothing recorded before is lost.
+ */
+async function retryRow(store: RetryStore, ref: RecordRef): Promise<RetryRow | undefined> {
+  const row = (await store.get(recordKey(ref))) ?? (await store.get(legacyRecordKey(ref)));
+  return row && { ...row, key: recordKey(ref), ...pick(ref) };
+}
+
 export async function recordRetry(
   db: SyncAssistDB,
   input: RecordRef & { message: string | null; at: number; overridden: boolean },
 ): Promise<History> {
-  const key = recordKey(input.connector, input.recordNumber);
   return write(db, ['retries'], async (tx) => {
     const store = tx.objectStore('retries');
-    const row = (await store.get(key)) ?? { key, ...pick(input), attempts: [] };
+    const row = (await retryRow(store, input)) ?? {
+      key: recordKey(input),
+      ...pick(input),
+      attempts: [],
+    };
     const attempt = {
       at: input.at,
       message: input.message,
@@ -50,10 +66,9 @@ export async function recordOutcome(
   db: SyncAssistDB,
   input: RecordRef & { outcome: Status; at: number },
 ): Promise<boolean> {
-  const key = recordKey(input.connector, input.recordNumber);
   return write(db, ['retries'], async (tx) => {
     const store = tx.objectStore('retries');
-    const row = await store.get(key);
+    const row = await retryRow(store, input);
     const open = row?.attempts.findLastIndex((attempt) => attempt.outcome === null) ?? -1;
     if (!row || open < 0) return false;
     row.attempts = row.attempts.map((a, i) => (i === open ? { ...a, outcome: input.outcome } : a));
@@ -62,21 +77,15 @@ export async function recordOutcome(
   });
 }
 
-export async function getHistory(
-  db: SyncAssistDB,
-  connector: string,
-  recordNumber: string,
-): Promise<History> {
-  const row = await db.get('retries', recordKey(connector, recordNumber));
+export async function getHistory(db: SyncAssistDB, ref: RecordRef): Promise<History> {
+  const row = await retryRow(db.transaction('retries').store, ref);
   return { attempts: row?.attempts ?? [] };
 }
 
-export async function getChecklist(
-  db: SyncAssistDB,
-  connector: string,
-  recordNumber: string,
-): Promise<ChecklistRow | null> {
-  return (await db.get('checklist', recordKey(connector, recordNumber))) ?? null;
+/** The site's checklist state of the record; before the site saves one, a pre-version-2 one. */
+export async function getChecklist(db: SyncAssistDB, ref: RecordRef): Promise<ChecklistRow | null> {
+  const store = db.transaction('checklist').store;
+  return (await store.get(recordKey(ref))) ?? (await store.get(legacyRecordKey(ref))) ?? null;
 }
 
 export async function setChecklist(
@@ -89,5 +98,5 @@ export async function setChecklist(
     dismissed: input.dismissed,
     updatedAt: input.at,
   };
-  await db.put('checklist', row, recordKey(input.connector, input.recordNumber));
+  await db.put('checklist', row, recordKey(input));
 }

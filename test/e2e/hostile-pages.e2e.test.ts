@@ -117,7 +117,15 @@ describe('a web page cannot reach the extension', () => {
     // Same request through window messaging, which a content script might listen to: ignored too.
     await page.evaluate((request: object) => window.postMessage(request, '*'), request);
     expect(
-      await readStore(ext.worker, 'retries', recordKey('QuickBooks Online', 'INV-PAGE-1')),
+      await readStore(
+        ext.worker,
+        'retries',
+        recordKey({
+          site: new URL(page.url()).origin,
+          connector: 'QuickBooks Online',
+          recordNumber: 'INV-PAGE-1',
+        }),
+      ),
     ).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 /** Helpers for the overlay browser tests: one Chromium + one mock AWRA app per file. */
+import { recordKey } from '../../lib/store/db';
 import type { ElementHandle, Page, WebWorker } from 'puppeteer-core';
 import type { MockAwra } from '../mock-awra/server';
 import { launchWithExtension, withMock, type WithExtension } from './harness';
@@ -145,10 +146,18 @@ export async function apiRecord(
   return (await res.json()) as { status: string; retries: number; message: string };
 }
 
+/** A record's key in the extension's `retries` and `checklist` stores, on the mock's site. */
+export const storeKey = (mock: { url: string }, connector: string, recordNumber: string) =>
+  recordKey({ site: new URL(mock.url).origin, connector, recordNumber });
+
 /** One row of the extension's IndexedDB (read in the service worker, the extension's origin). */
-export function readStore(worker: WebWorker, store: string, key: string): Promise<unknown> {
+export function readStore(
+  worker: WebWorker,
+  store: string,
+  key: string | readonly string[],
+): Promise<unknown> {
   return worker.evaluate(
-    (store: string, key: string) =>
+    (store: string, key: string | readonly string[]) =>
       new Promise<unknown>((ok, fail) => {
         const open = indexedDB.open('sync-assist');
         open.onerror = () => fail(open.error);
@@ -159,7 +168,10 @@ export function readStore(worker: WebWorker, store: string, key: string): Promis
             ok(null);
             return;
           }
-          const get = db.transaction(store).objectStore(store).get(key);
+          const get = db
+            .transaction(store)
+            .objectStore(store)
+            .get(key as IDBValidKey);
           get.onsuccess = () => {
             db.close();
             ok(get.result ?? null);

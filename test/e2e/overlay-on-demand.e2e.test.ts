@@ -9,6 +9,7 @@ import {
   open,
   openSession,
   readStore,
+  storeKey,
   settled,
   type Session,
 } from './overlay-helpers';
@@ -256,7 +257,7 @@ describe('long lists', () => {
       const stored = (await readStore(
         s.ext.worker,
         'retries',
-        `${clicked.connector}|${clicked.record}`,
+        storeKey(s.mock, clicked.connector, clicked.record),
       )) as RetryRow | null;
       if (stored) return { stored: stored.attempts.length };
       const held = await s.page.evaluate(

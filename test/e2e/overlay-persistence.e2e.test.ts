@@ -12,6 +12,7 @@ import {
   overlayButton,
   overlays,
   readStore,
+  storeKey,
   settled,
   type Session,
 } from './overlay-helpers';
@@ -22,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-const KEY = 'QuickBooks Online|INV-20417';
+const key = () => storeKey(s.mock, 'QuickBooks Online', 'INV-20417');
 
 /** The card's checklist: each box's label and whether it is ticked. */
 const checks = () =>
@@ -38,7 +39,7 @@ const checks = () =>
 const storedWithin = (check: () => Promise<boolean>) =>
   eventually(check, 'the change to be stored', 2_000).catch(() => undefined);
 
-const stored = () => readStore(s.ext.worker, 'checklist', KEY) as Promise<ChecklistRow | null>;
+const stored = () => readStore(s.ext.worker, 'checklist', key()) as Promise<ChecklistRow | null>;
 
 describe('overlay state per record survives a reload', () => {
   it('a ticked first check on /invoices/INV-20417 is still ticked after a reload', async () => {
@@ -101,7 +102,7 @@ describe('overlay state per record survives a reload', () => {
     // Back to a shown card with the first check ticked; then the store is held busy (another
     // transaction) for 2.5 s across a reload, so the card shows before its stored state.
     await s.ext.worker.evaluate(
-      (key: string, hold: number) =>
+      (key: string[], hold: number) =>
         new Promise<void>((ok, fail) => {
           const open = indexedDB.open('sync-assist');
           open.onerror = () => fail(open.error);
@@ -124,7 +125,7 @@ describe('overlay state per record survives a reload', () => {
             tx.oncomplete = () => db.close();
           };
         }),
-      KEY,
+      key(),
       2_500,
     );
     await s.page.reload({ waitUntil: 'load' });

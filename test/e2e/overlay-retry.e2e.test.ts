@@ -10,6 +10,7 @@ import {
   openSession,
   overlayButton,
   readStore,
+  storeKey,
   settled,
   type Session,
 } from './overlay-helpers';
@@ -58,7 +59,11 @@ const retryReady = (selector = RETRY) =>
   );
 
 const history = (record: string) =>
-  readStore(s.ext.worker, 'retries', `QuickBooks Online|${record}`) as Promise<RetryRow | null>;
+  readStore(
+    s.ext.worker,
+    'retries',
+    storeKey(s.mock, 'QuickBooks Online', record),
+  ) as Promise<RetryRow | null>;
 
 describe('retry discipline on a record page', () => {
   it('INV-20417 (AWRA: Retries 1, same message): Retry is held back in the card; "Don’t retry" closes it', async () => {

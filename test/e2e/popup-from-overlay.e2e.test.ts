@@ -9,6 +9,7 @@ import {
   openSession,
   overlayButton,
   readStore,
+  storeKey,
   type Session,
 } from './overlay-helpers';
 import { openPopupForTab, text, value, waitText } from './popup-helpers';
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-const KEY = 'QuickBooks Online|INV-20417';
+const key = () => storeKey(s.mock, 'QuickBooks Online', 'INV-20417');
 
 async function popup(): Promise<Page> {
   const opened = await openPopupForTab(s.ext, s.page);
@@ -34,21 +35,21 @@ async function popup(): Promise<Page> {
 /** Stores retries made through Sync Assist for INV-20417 (as the overlay would have). */
 function storeRetries(count: number, message: string) {
   return s.ext.worker.evaluate(
-    (key: string, count: number, message: string) =>
+    (key: string[], count: number, message: string) =>
       new Promise<void>((ok, fail) => {
         const req = indexedDB.open('sync-assist');
         req.onerror = () => fail(req.error);
         req.onsuccess = () => {
           const db = req.result;
           const tx = db.transaction('retries', 'readwrite');
-          const [connector, recordNumber] = key.split('|');
+          const [site, connector, recordNumber] = key;
           const attempts = Array.from({ length: count }, (_, i) => ({
             at: Date.now() - (count - i) * 60_000,
             message,
             outcome: 'failed',
             overridden: i > 0,
           }));
-          tx.objectStore('retries').put({ key, connector, recordNumber, attempts });
+          tx.objectStore('retries').put({ key, site, connector, recordNumber, attempts });
           tx.oncomplete = () => {
             db.close();
             ok();
@@ -56,7 +57,7 @@ function storeRetries(count: number, message: string) {
           tx.onerror = () => fail(tx.error);
         };
       }),
-    KEY,
+    key(),
     count,
     message,
   );
@@ -78,7 +79,7 @@ describe('from the overlay to the popup', () => {
     }, HOST);
     await eventually(
       async () =>
-        ((await readStore(s.ext.worker, 'checklist', KEY)) as { ticks: string[] } | null)?.ticks
+        ((await readStore(s.ext.worker, 'checklist', key())) as { ticks: string[] } | null)?.ticks
           .length === 1,
       'the tick to be stored',
     );

@@ -14,6 +14,7 @@ const ORIGIN = `chrome-extension://${EXT}/`;
 const POPUP: Sender = { id: EXT, url: `${ORIGIN}popup.html` };
 const DAY = 86_400_000;
 const MSG = 'Customer  is missing\n on the invoice';
+const SITE = 'https://acme.awra.app';
 const base = { recordNumber: 'INV-1', message: MSG, connector: 'QuickBooks Online' };
 const data = { recordNumber: 'INV-1', message: MSG, expectedResult: 'Invoice synced' };
 const save = (extra: object = {}) => ({ type: 'escalation-save', ...base, data, ...extra });
@@ -110,7 +111,7 @@ describe('escalation handler', () => {
     const name = `escalation-record-state-${next++}`;
     const opened = await openStore({ name });
     if (!opened.ok) throw new Error(opened.reason);
-    const ref = { connector: 'QuickBooks Online', recordNumber: 'INV-7' };
+    const ref = { site: SITE, connector: 'QuickBooks Online', recordNumber: 'INV-7' };
     await recordRetry(opened.db, { ...ref, message: MSG, at: 1, overridden: false });
     await recordRetry(opened.db, { ...ref, message: MSG, at: 2, overridden: true });
     await setChecklist(opened.db, {
@@ -128,13 +129,26 @@ describe('escalation handler', () => {
       checksTicked: ['read-message'],
       trigger: null,
     });
+    const none = { available: true, retries: 0, checksTicked: [], trigger: null };
     const other = await ask({ type: 'escalation-record-state', ...ref, recordNumber: 'INV-8' });
-    expect(other).toEqual({ available: true, retries: 0, checksTicked: [], trigger: null });
+    expect(other).toEqual(none);
+    // Another AWRA site's record of the same connector and number is another record.
+    const otherSite = { ...ref, site: 'https://globex.awra.app' };
+    expect(await ask({ type: 'escalation-record-state', ...otherSite })).toEqual(none);
   });
+
+  it.each(['', 'acme.awra.app', 'https://acme.awra.app/', 'file:///x', 'https://a.app/sync'])(
+    'refuses a record state asked for the site %j (not an http(s) origin)',
+    async (site) => {
+      const { ask } = setup();
+      const ref = { connector: 'QuickBooks Online', recordNumber: 'INV-7' };
+      expect(await ask({ type: 'escalation-record-state', site, ...ref })).toBeUndefined();
+    },
+  );
 
   // The popup opened from the toolbar preselects "Why escalate" as the overlay's card would.
   describe('names the escalation trigger the overlay would, from what the page shows', () => {
-    const ref = { connector: 'QuickBooks Online', recordNumber: 'INV-9' };
+    const ref = { site: SITE, connector: 'QuickBooks Online', recordNumber: 'INV-9' };
     const shown = (extra: object = {}) => ({
       status: 'failed',
       message: MSG,
@@ -177,10 +191,14 @@ describe('escalation handler', () => {
         message: MSG,
         messageType: 'mapping-missing' as const,
       }));
-      expect(await trigger({}, (db) => noteFailures(db, records, 1000 * DAY))).toBe(
+      expect(await trigger({}, (db) => noteFailures(db, SITE, records, 1000 * DAY))).toBe(
         'connector-wide',
       );
-      expect(await trigger({}, (db) => noteFailures(db, records, 1))).toBeNull(); // long ago
+      expect(await trigger({}, (db) => noteFailures(db, SITE, records, 1))).toBeNull(); // long ago
+      // Another site's failures are not this site's connector trouble.
+      const elsewhere = (db: SyncAssistDB) =>
+        noteFailures(db, 'https://globex.awra.app', records, 1000 * DAY);
+      expect(await trigger({}, elsewhere)).toBeNull();
       expect(await trigger({ pageFailures: 5 })).toBe('connector-wide');
     });
   });

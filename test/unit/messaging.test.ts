@@ -77,6 +77,32 @@ describe('background store handler: valid requests', () => {
     const big = { connector: long(200), recordNumber: long(200), message: long(10_000) };
     expect(await ask(msg('record-retry', { ...RETRY, ...big }))).toMatchObject({ available: true });
   });
+
+  it("keeps each AWRA site's records apart: the site is the sender page's origin", async () => {
+    const { ask } = setup();
+    // Another tenant's page (or a hostile page on another gated host) asks about the same record.
+    const other: Sender = { ...TAB, url: 'https://globex.awraops.com/sync-hub' };
+    const samePlace: Sender = { ...TAB, url: 'https://acme.awraops.com/invoices/INV-20417?x=1' };
+    await ask(msg('record-retry', RETRY), other);
+    await ask(msg('set-checklist', CHECKLIST), other);
+    await ask(notes(failing('INV-1'), failing('INV-2')), other);
+    expect(await ask(msg('get-record-state'))).toEqual({
+      available: true,
+      history: { attempts: [] },
+      checklist: null,
+    });
+    expect(await ask(notes(failing('INV-3')))).toMatchObject({ connectorFailures: { [QBO]: 1 } });
+    // The same site on another page is the same site.
+    await ask(msg('record-retry', RETRY));
+    const state = parseStoreResponse(
+      'get-record-state',
+      await ask(msg('get-record-state'), samePlace),
+    );
+    expect(state?.available && state.history.attempts.length).toBe(1);
+    expect(await ask(notes(failing('INV-4')), other)).toMatchObject({
+      connectorFailures: { [QBO]: 3 },
+    });
+  });
 });
 
 describe('background store handler: rejected requests get no answer', () => {
@@ -108,6 +134,11 @@ describe('background store handler: rejected requests get no answer', () => {
     ['no sender id', { tab: { id: 7 } }],
     ['an extension page (no tab)', { id: EXT, url: `chrome-extension://${EXT}/popup.html` }],
     ['a null tab', { id: EXT, tab: null }],
+    // History is kept per site: a frame with no http(s) origin has none.
+    ['a tab with no URL', { id: EXT, tab: { id: 7 } }],
+    ['a file: page', { ...TAB, url: 'file:///home/me/sync-hub.html' }],
+    ['an about:blank frame', { ...TAB, url: 'about:blank' }],
+    ['a data: frame', { ...TAB, url: 'data:text/html,<p>x' }],
   ])('from %s', (_, sender) => {
     const { ask, openSpy } = setup();
     expect(ask(msg('get-record-state'), sender as Sender)).toBeUndefined();

@@ -143,6 +143,8 @@ describe('popup draft', () => {
     const ctx = await loadContext(adapter);
     expect(recordStateQuery(ctx, 0)).toEqual({
       type: 'escalation-record-state',
+      // The overlay's history is the tab's site's.
+      site: 'https://acme.awraops.com',
       connector: 'QuickBooks Online',
       recordNumber: 'INV-1',
       // What the page shows, for the background to name the trigger the overlay's card would.
@@ -162,6 +164,14 @@ describe('popup draft', () => {
     });
     expect(draftFor(ctx, 0, adapter, { retries: 0, checksTicked: [] }).retryCount).toBe(1);
   });
+  it.each([null, 'file:///tmp/sync-hub.html', 'u'])(
+    'asks no record state for a tab whose URL is %j (no AWRA site)',
+    async (url) => {
+      const { adapter } = fakeAdapter();
+      const ctx = await loadContext(adapter);
+      expect(recordStateQuery({ ...ctx, url }, 0)).toBeNull();
+    },
+  );
 
   it("takes the trigger the overlay's card would name, unless the overlay chose one", async () => {
     const { adapter } = fakeAdapter();

@@ -13,12 +13,30 @@ async function fresh(name = `store-test-${next++}`) {
 }
 
 const QBO = 'QuickBooks Online';
-const retry = (db: SyncAssistDB, recordNumber: string, at: number, connector = QBO) =>
-  store.recordRetry(db, { connector, recordNumber, message: 'No mapping', at, overridden: at > 1 });
-const outcome = (db: SyncAssistDB, recordNumber: string, connector = QBO) =>
-  store.recordOutcome(db, { connector, recordNumber, outcome: 'failed', at: 0 });
-const attempts = async (db: SyncAssistDB, recordNumber: string, connector = QBO) =>
-  (await store.getHistory(db, connector, recordNumber)).attempts;
+const SITE = 'https://acme.awra.app';
+const OTHER_SITE = 'https://globex.awra.app';
+const retry = (db: SyncAssistDB, recordNumber: string, at: number, connector = QBO, site = SITE) =>
+  store.recordRetry(db, {
+    site,
+    connector,
+    recordNumber,
+    message: 'No mapping',
+    at,
+    overridden: at > 1,
+  });
+const outcome = (db: SyncAssistDB, recordNumber: string, connector = QBO, site = SITE) =>
+  store.recordOutcome(db, { site, connector, recordNumber, outcome: 'failed', at: 0 });
+const attempts = async (db: SyncAssistDB, recordNumber: string, connector = QBO, site = SITE) =>
+  (await store.getHistory(db, { site, connector, recordNumber })).attempts;
+const note = (
+  db: SyncAssistDB,
+  records: store.FailureInput[],
+  now: number,
+  since?: number,
+  site = SITE,
+) => store.noteFailures(db, site, records, now, since);
+const count = (db: SyncAssistDB, connector: string, since: number, site = SITE) =>
+  store.connectorFailureCount(db, site, connector, since);
 const type = 'missing-required-field' as const;
 const failure = (recordNumber: string, message = 'Customer is missing', connector = QBO) => ({
   connector,
@@ -55,31 +73,31 @@ it('keeps the latest MAX_ATTEMPTS attempts, across a reopen', async () => {
 it('counts distinct failing records per connector within the window', async () => {
   const db = await fresh();
   const now = 1000; // hours, say
-  await store.noteFailures(db, [failure('INV-0'), failure('INV-1')], now - 30);
-  await store.noteFailures(db, [failure('INV-2'), failure('INV-3')], now);
-  await store.noteFailures(db, [failure('INV-1', 'Other'), failure('P-1', 'x', 'Paystack')], now);
-  expect(await store.connectorFailureCount(db, QBO, now - 24)).toBe(3);
-  expect(await store.connectorFailureCount(db, QBO, now - 31)).toBe(4);
-  expect(await store.connectorFailureCount(db, 'Paystack', now - 24)).toBe(1);
-  expect(await store.connectorFailureCount(db, 'Stripe', 0)).toBe(0);
+  await note(db, [failure('INV-0'), failure('INV-1')], now - 30);
+  await note(db, [failure('INV-2'), failure('INV-3')], now);
+  await note(db, [failure('INV-1', 'Other'), failure('P-1', 'x', 'Paystack')], now);
+  expect(await count(db, QBO, now - 24)).toBe(3);
+  expect(await count(db, QBO, now - 31)).toBe(4);
+  expect(await count(db, 'Paystack', now - 24)).toBe(1);
+  expect(await count(db, 'Stripe', 0)).toBe(0);
 });
 
 it('keeps firstSeen, one row per message, failing statuses only', async () => {
   const db = await fresh();
   const later = 10 + store.FRESH_MS + 1;
-  await store.noteFailures(db, [failure('INV-1', 'Customer  is missing')], 10);
-  await store.noteFailures(db, [failure('INV-1', ' Customer is missing\n')], later);
+  await note(db, [failure('INV-1', 'Customer  is missing')], 10);
+  await note(db, [failure('INV-1', ' Customer is missing\n')], later);
   expect(await db.getAll('failures')).toMatchObject([{ firstSeen: 10, lastSeen: later }]);
   const statuses = ['failed', 'needs-attention', 'succeeded', null] as const;
   const records = statuses.map((status, i) => ({ ...failure(`S-${i}`), status }));
-  await store.noteFailures(db, records, 30);
+  await note(db, records, 30);
   expect(await ids(db)).toEqual(['INV-1', 'S-0', 'S-1']);
 });
 
 it('does not rewrite a failure noted within FRESH_MS, and still counts it', async () => {
   const db = await fresh();
-  await store.noteFailures(db, [failure('INV-1'), failure('INV-2')], 1000);
-  const counts = await store.noteFailures(
+  await note(db, [failure('INV-1'), failure('INV-2')], 1000);
+  const counts = await note(
     db,
     [failure('INV-2'), failure('INV-3'), failure('P-1', 'x', 'Paystack')],
     1000 + store.FRESH_MS,
@@ -94,28 +112,94 @@ it('does not rewrite a failure noted within FRESH_MS, and still counts it', asyn
     ['INV-3', 1000 + store.FRESH_MS],
   ]);
   // Past the window's start, only what this batch names counts.
-  expect(await store.noteFailures(db, [failure('INV-3')], 2000 + store.FRESH_MS, 1500)).toEqual({
+  expect(await note(db, [failure('INV-3')], 2000 + store.FRESH_MS, 1500)).toEqual({
     [QBO]: 1,
   });
 });
 
 it('prunes failures last seen before the cutoff', async () => {
   const db = await fresh();
-  await store.noteFailures(db, [failure('OLD-1'), failure('OLD-2')], 1000);
-  await store.noteFailures(db, [failure('EDGE')], 2000);
-  await store.noteFailures(db, [failure('NEW')], 3000);
+  await note(db, [failure('OLD-1'), failure('OLD-2')], 1000);
+  await note(db, [failure('EDGE')], 2000);
+  await note(db, [failure('NEW')], 3000);
   expect(await store.pruneOlderThan(db, 2000)).toBe(2);
   expect(await ids(db)).toEqual(['EDGE', 'NEW']);
 });
 
 it('checklist state round-trips per record', async () => {
   const db = await fresh();
-  expect(await store.getChecklist(db, QBO, 'INV-1')).toBeNull();
+  const ref = { site: SITE, connector: QBO, recordNumber: 'INV-1' };
+  expect(await store.getChecklist(db, ref)).toBeNull();
   const state = { ticks: ['customer', 'tax', 'customer'], collapsed: true, dismissed: false };
-  await store.setChecklist(db, { connector: QBO, recordNumber: 'INV-1', ...state, at: 42 });
-  const saved = await store.getChecklist(db, QBO, 'INV-1');
+  await store.setChecklist(db, { ...ref, ...state, at: 42 });
+  const saved = await store.getChecklist(db, ref);
   expect(saved).toEqual({ ...state, ticks: ['customer', 'tax'], updatedAt: 42 });
-  expect(await store.getChecklist(db, 'Paystack', 'INV-1')).toBeNull();
+  expect(await store.getChecklist(db, { ...ref, connector: 'Paystack' })).toBeNull();
+  expect(await store.getChecklist(db, { ...ref, site: OTHER_SITE })).toBeNull();
+});
+
+it("keeps each site's history, checklist and failure counts apart", async () => {
+  const db = await fresh();
+  await retry(db, 'INV-1', 1, QBO, OTHER_SITE);
+  expect(await attempts(db, 'INV-1')).toEqual([]);
+  await retry(db, 'INV-1', 2);
+  expect(await outcome(db, 'INV-1', QBO, OTHER_SITE)).toBe(true);
+  expect((await attempts(db, 'INV-1')).map((a) => [a.at, a.outcome])).toEqual([[2, null]]);
+  await note(db, [failure('INV-1'), failure('INV-2')], 10, undefined, OTHER_SITE);
+  expect(await note(db, [failure('INV-3')], 10)).toEqual({ [QBO]: 1 });
+  expect([await count(db, QBO, 0), await count(db, QBO, 0, OTHER_SITE)]).toEqual([1, 2]);
+});
+
+/** A database as version 1 wrote it (history not per site), with one of each row. */
+async function versionOne(name: string) {
+  const v1 = await openDB(name, 1, {
+    upgrade(db) {
+      db.createObjectStore('retries', { keyPath: 'key' });
+      const failures = db.createObjectStore('failures', { keyPath: 'key' });
+      failures.createIndex('by-connector', 'connector');
+      failures.createIndex('by-lastSeen', 'lastSeen');
+      db.createObjectStore('checklist');
+      db.createObjectStore('escalations', { keyPath: 'id', autoIncrement: true }).createIndex(
+        'by-createdAt',
+        'createdAt',
+      );
+    },
+  });
+  const ref = { connector: QBO, recordNumber: 'INV-1' };
+  const attempt = { at: 1, message: 'No mapping', outcome: null, overridden: false };
+  await v1.put('retries', { key: `${QBO}|INV-1`, ...ref, attempts: [attempt] });
+  const ticks = { ticks: ['mapping'], collapsed: false, dismissed: false, updatedAt: 1 };
+  await v1.put('checklist', ticks, `${QBO}|INV-1`);
+  const seen = { messageType: null, message: 'x', firstSeen: 5, lastSeen: 5 };
+  await v1.put('failures', { key: `${QBO}|INV-1|x`, ...ref, ...seen });
+  await v1.add('escalations', { createdAt: 1, recordNumber: 'INV-1', message: 'x' });
+  v1.close();
+  return { attempt, ticks };
+}
+
+it('upgrades a version 1 database without losing anything stored', async () => {
+  const name = `store-test-${next++}`;
+  const { attempt, ticks } = await versionOne(name);
+  const db = await fresh(name);
+  // Written before history was kept per site: any site reads it until it writes its own.
+  expect(await attempts(db, 'INV-1')).toEqual([attempt]);
+  expect(
+    await store.getChecklist(db, { site: SITE, connector: QBO, recordNumber: 'INV-1' }),
+  ).toEqual(ticks);
+  // The site's first retry continues the history it read, and the old row stays as it was.
+  await retry(db, 'INV-1', 2);
+  expect((await attempts(db, 'INV-1')).map((a) => a.at)).toEqual([1, 2]);
+  expect((await attempts(db, 'INV-1', QBO, OTHER_SITE)).map((a) => a.at)).toEqual([1]);
+  expect(await outcome(db, 'INV-1', QBO, OTHER_SITE)).toBe(true);
+  expect((await attempts(db, 'INV-1')).map((a) => a.outcome)).toEqual([null, null]);
+  // Old failures are kept (pruned with age) but counted for no site; escalations are untouched.
+  expect(await db.count('failures')).toBe(1);
+  expect(await count(db, QBO, 0)).toBe(0);
+  expect(await db.count('escalations')).toBe(1);
+  expect([...db.transaction('failures').store.indexNames].sort()).toEqual([
+    'by-lastSeen',
+    'by-site-connector',
+  ]);
 });
 
 /** An indexedDB whose open() throws `error`, or returns a request that fires `event` with it. */
