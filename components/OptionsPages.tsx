@@ -75,6 +75,16 @@ export function OptionsPages(props: {
           props.onChange({ fields: { ...pack.fields, [field]: { ...spec, labels } } })
         }
       />
+      <OptionsPatternList
+        key={`${field}-preferred`}
+        id="field-preferred-labels"
+        label="Labels that win over the field's other labels on the same record (one a line: “Sync status” over a plain “Status”)"
+        values={spec.preferredLabels}
+        locked={locked}
+        onChange={(preferredLabels) =>
+          props.onChange({ fields: { ...pack.fields, [field]: { ...spec, preferredLabels } } })
+        }
+      />
     </section>
   );
 }

@@ -16,6 +16,8 @@ export interface CompiledPack {
   pack: RulePack;
   /** Resolves a label's text to the field it names, or null. */
   resolveLabel(text: string): LabelMatch | null;
+  /** The label is one of the field's preferredLabels (it wins over the field's other labels). */
+  prefers(field: RecordField, label: string): boolean;
   pages: Record<PageKind, { url: RegExp[]; heading: RegExp[]; section: RegExp[] }>;
   /** Phrases in lower case, found as whole words (words.ts). */
   statusPhrases: { phrase: string; status: Status }[];
@@ -53,6 +55,7 @@ export function compilePack(pack: RulePack): CompiledPack {
   if (cached) return cached;
 
   const exact = new Map<string, LabelMatch>();
+  const preferred = new Set<string>();
   const patterns: { field: RecordField; regex: RegExp }[] = [];
   for (const [field, spec] of Object.entries(pack.fields) as [
     RecordField,
@@ -60,10 +63,11 @@ export function compilePack(pack: RulePack): CompiledPack {
   ][]) {
     if (!spec || !RECORD_FIELDS.includes(field)) continue;
     const weak = new Set(spec.weakLabels.map(normalizeLabel));
-    for (const label of spec.labels) {
+    for (const label of [...spec.labels, ...spec.preferredLabels]) {
       const key = normalizeLabel(label);
       if (!exact.has(key)) exact.set(key, { field, weak: weak.has(key), exact: true });
     }
+    for (const label of spec.preferredLabels) preferred.add(`${field}|${normalizeLabel(label)}`);
     for (const regex of compileAll(spec.labelPatterns)) patterns.push({ field, regex });
   }
   const labelCache = new Map<string, LabelMatch | null>();
@@ -112,6 +116,9 @@ export function compilePack(pack: RulePack): CompiledPack {
   const compiled: CompiledPack = {
     pack,
     resolveLabel,
+    // Asked only where two labels give the same field: normalising the label here is rare.
+    prefers: (field, label) =>
+      preferred.size > 0 && label !== '' && preferred.has(`${field}|${normalizeLabel(label)}`),
     pages,
     statusPhrases,
     recordTypes: pack.recordTypes.map((type) => ({

@@ -150,7 +150,7 @@ export function analyzeDocument(
     `${main?.text ?? ''} ${url ?? ''}`,
   );
   for (const [container, pairs] of containers) {
-    const fields = pickFields(pairs);
+    const fields = pickFields(pairs, compiled);
     if (hasSyncEvidence(fields, compiled)) {
       const card = fields.connector
         ? null
@@ -158,17 +158,17 @@ export function analyzeDocument(
       if (card) connectorCards = true;
       entries.push({ fields, anchor: container, card });
     } else {
-      pickFields(pairs, pageFields);
+      pickFields(pairs, compiled, pageFields);
     }
   }
-  pickFields(pagePairs, pageFields);
+  pickFields(pagePairs, compiled, pageFields);
   // Beside a log of attempts, a block with no message, run or time is the record's sync summary
   // ("Connector · Sync status · Retries"): its values describe the page, not another attempt.
   if (entries.length >= 2) {
     for (let i = entries.length - 1; i >= 0; i--) {
       const { fields } = entries[i]!;
       if (fields.message || fields.syncRun || fields.timestamp) continue;
-      for (const pair of Object.values(fields)) if (pair) pickFields([pair], pageFields);
+      for (const pair of Object.values(fields)) if (pair) pickFields([pair], compiled, pageFields);
       entries.splice(i, 1);
     }
   }
@@ -285,7 +285,7 @@ export function analyzeDocument(
       continue;
     }
     rowContext.anchor = row.anchor;
-    records.push(buildRecord(pickFields(row.pairs), rowContext, compiled));
+    records.push(buildRecord(pickFields(row.pairs, compiled), rowContext, compiled));
   }
   for (const entry of entries) {
     records.push(

@@ -16,29 +16,27 @@ import { emptyRecord, TEXT_FIELDS, type RecordField, type SyncRecord } from './t
 export type FieldValues = Partial<Record<RecordField, Pair>>;
 
 /**
- * One value per field: a specific label beats a generic one, the sync's own status beats a bare
- * "Status" beside it ("Sync status", "QuickBooks status": the bare one is often the source
- * record's own state, "Completed"), else the first seen wins.
+ * One value per field: a specific label beats a generic one, a field's preferred label beats its
+ * other labels ("Sync status" over a bare "Status" beside it: the pack's preferredLabels), else
+ * the first seen wins.
  */
-export function pickFields(pairs: Pair[], into: FieldValues = {}): FieldValues {
+export function pickFields(
+  pairs: Pair[],
+  compiled: CompiledPack,
+  into: FieldValues = {},
+): FieldValues {
   for (const pair of pairs) {
     const current = into[pair.field];
     if (
       !current ||
       (current.weak && !pair.weak) ||
-      (pair.field === 'status' && current.weak === pair.weak && isSyncStatusOver(pair, current))
+      (current.weak === pair.weak &&
+        compiled.prefers(pair.field, pair.label) &&
+        !compiled.prefers(current.field, current.label))
     )
       into[pair.field] = pair;
   }
   return into;
-}
-
-const SYNC_STATUS_LABEL =
-  /^(?:sync|qbo|quickbooks(?: online)?|accounting|export)\s+(?:status|state|result)$/i;
-const BARE_STATUS_LABEL = /^(?:status|state)$/i;
-
-function isSyncStatusOver(pair: Pair, current: Pair): boolean {
-  return SYNC_STATUS_LABEL.test(pair.label.trim()) && BARE_STATUS_LABEL.test(current.label.trim());
 }
 
 /** True when values describe a sync attempt, not just any record (an invoice's own fields). */

@@ -37,7 +37,7 @@ export function gateSignalSources(
   const kinds = Object.keys(pack.pages) as PageKind[];
   const labels = new Set<string>();
   for (const name of EVIDENCE_FIELDS)
-    for (const label of pack.fields[name]?.labels ?? []) labels.add(label.toLowerCase());
+    for (const label of labelsOf(pack.fields[name])) labels.add(label.toLowerCase());
   return {
     url: patternSet(kinds.flatMap((kind) => pack.pages[kind].urlPatterns)),
     heading: patternSet(
@@ -48,11 +48,14 @@ export function gateSignalSources(
     ),
     connectors: [...new Set(pack.connectors.map((name) => name.toLowerCase()))],
     evidence: withoutSupersets([...labels].map(asciiWords)),
-    statusLabels: withoutSupersets(lowerCased(pack.fields.status?.labels ?? []).map(asciiWords)),
+    statusLabels: withoutSupersets(lowerCased(labelsOf(pack.fields.status)).map(asciiWords)),
     statusWords: withoutSupersets(lowerCased(Object.values(pack.statuses).flat()).map(asciiWords)),
   };
 }
 
+/** A field's labels, its preferred ones included. */
+const labelsOf = (spec: RulePack['fields'][keyof RulePack['fields']] | undefined) =>
+  spec ? [...spec.labels, ...spec.preferredLabels] : [];
 const asciiWords = (text: string) => text.split(NOT_ASCII_WORD).filter(Boolean);
 const lowerCased = (texts: string[]) => [...new Set(texts.map((text) => text.toLowerCase()))];
 

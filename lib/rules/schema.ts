@@ -66,6 +66,12 @@ function buildSchemas() {
     labelPatterns: z._default(z.array(pattern).check(z.maxLength(50)), []),
     /** Generic labels ("Reference", "Date") that yield to a more specific label or to the page heading. */
     weakLabels: z._default(z.array(shortText).check(z.maxLength(50)), []),
+    /**
+     * Labels of this field whose value wins over the field's other labels on the same record,
+     * wherever it stands ("Sync status" over a bare "Status", often the source record's own
+     * state, "Completed"). Each is a label of the field too.
+     */
+    preferredLabels: z._default(z.array(shortText).check(z.maxLength(50)), []),
     /** Optional CSS selectors whose element text is this field's value. */
     selectors: z._default(z.array(shortText).check(z.maxLength(20)), []),
   });

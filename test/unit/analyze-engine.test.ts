@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../lib/analyze';
 import { parseHtml } from '../../lib/cli/html';
 import { defaultRulePack } from '../../lib/rules/default';
+import { parseRulePack } from '../../lib/rules/load';
+import type { RulePack } from '../../lib/rules/schema';
 
 const page = (main: string, title = 'AWRA OpsHub') =>
   `<!doctype html><html><head><title>${title}</title></head><body>
@@ -196,6 +198,29 @@ describe('analyzeDocument', () => {
         dl('Invoice', 'INV-20417') + dl('Status', 'Failed') + dl('Connection status', 'Connected'),
       ).status,
     ).toBe('failed');
+  });
+
+  it("which status label wins is the pack's: a new wording is a rule edit", () => {
+    const html = page(
+      `<h1>QBO Sync</h1><dl><dt>Invoice</dt><dd>INV-20417</dd><dt>Status</dt><dd>Completed</dd><dt>Xero status</dt><dd>Rejected</dd><dt>Message</dt><dd>Customer is missing</dd></dl>`,
+    );
+    const url = 'https://erp.example/qbo-sync/INV-20417';
+    const status = (pack: RulePack) =>
+      analyzeDocument(parseHtml(html, url), url, pack).records[0]?.status;
+    expect(status(defaultRulePack)).toBe('succeeded');
+    const { fields } = defaultRulePack;
+    const edited = parseRulePack({
+      ...defaultRulePack,
+      fields: {
+        ...fields,
+        status: {
+          ...fields.status,
+          preferredLabels: [...fields.status.preferredLabels, 'Xero status'],
+        },
+      },
+    });
+    if (!edited.ok) throw new Error(edited.errors.join('\n'));
+    expect(status(edited.pack)).toBe('failed');
   });
 
   it('places grid cells by aria-colindex in any DOM order, and by position when the header has none', () => {

@@ -92,6 +92,27 @@ describe('the options page saves only a valid pack', () => {
     expect(root.querySelector('#save-status')?.textContent).not.toContain('unsaved');
   });
 
+  it("saves a field's preferred labels: a new status wording is an edit on this page", async () => {
+    const { adapter, writes } = fakeAdapter();
+    render(<OptionsApp adapter={adapter} defaults={defaultRulePack} />, root);
+    await flush();
+    const field = root.querySelector<HTMLSelectElement>('#field-name')!;
+    field.value = 'status';
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+    await flush();
+    const preferred = root.querySelector<HTMLTextAreaElement>('#field-preferred-labels')!;
+    expect(preferred.value.split('\n')).toContain('sync status');
+    input('#field-preferred-labels', `${preferred.value}\nXero status\n`);
+    await flush();
+    button('Save changes').click();
+    await flush();
+    const saved = writes[0] as RulePack;
+    expect(saved.fields.status.preferredLabels).toEqual([
+      ...defaultRulePack.fields.status.preferredLabels,
+      'Xero status',
+    ]);
+  });
+
   it('says when the browser refuses to store, and keeps the edit and the pasted pack', async () => {
     const { adapter, writes } = fakeAdapter();
     adapter.writePack = async () => {

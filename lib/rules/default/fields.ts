@@ -33,6 +33,7 @@ export const defaultFields: RulePack['fields'] = {
     ],
     labelPatterns: ['\\b(sync )?(run|job|batch)( (id|#|no|number|ref|reference))?$'],
     weakLabels: [],
+    preferredLabels: [],
     selectors: [],
   },
   retryCount: {
@@ -62,6 +63,7 @@ export const defaultFields: RulePack['fields'] = {
       '^(#|no|number|count)?( of)? ?(retr(y|ies|ied)|attempts?|tries)( count| #| no| number| made)?$',
     ],
     weakLabels: [],
+    preferredLabels: [],
     selectors: [],
   },
   timestamp: {
@@ -111,6 +113,7 @@ export const defaultFields: RulePack['fields'] = {
       '^last (attempt|run|sync|try|synced|checked|updated|activity|delivery)\\b',
     ],
     weakLabels: ['date', 'created', 'created at', 'updated', 'time'],
+    preferredLabels: [],
     selectors: [],
   },
   status: {
@@ -119,21 +122,25 @@ export const defaultFields: RulePack['fields'] = {
       'state',
       'outcome',
       'result',
-      'sync status',
-      'sync state',
-      'qbo status',
-      'quickbooks status',
       'connection status',
       'connection',
       'delivery status',
       'health',
       'last status',
       'last result',
-      'sync result',
       'connection state',
     ],
     labelPatterns: ['\\b(status|state|outcome|result|health)$'],
     weakLabels: [],
+    // The sync's own status beside a bare "Status" (often the source document's, "Completed").
+    preferredLabels: [
+      'sync',
+      'qbo',
+      'quickbooks',
+      'quickbooks online',
+      'accounting',
+      'export',
+    ].flatMap((what) => ['status', 'state', 'result'].map((word) => `${what} ${word}`)),
     selectors: [],
   },
   message: {
@@ -194,6 +201,7 @@ export const defaultFields: RulePack['fields'] = {
       'comments',
       'comment',
     ],
+    preferredLabels: [],
     selectors: [],
   },
   recordType: {
@@ -214,6 +222,7 @@ export const defaultFields: RulePack['fields'] = {
     ],
     labelPatterns: ['\\b(record|entity|object|document|doc|transaction|source)\\s+(type|kind)$'],
     weakLabels: [],
+    preferredLabels: [],
     selectors: [],
   },
   recordNumber: {
@@ -276,6 +285,7 @@ export const defaultFields: RulePack['fields'] = {
     ],
     labelPatterns: [`^(${kinds}) (${ids})$`, `^(awra )?(${ids})$`],
     weakLabels: ['reference', 'ref', 'ref #', 'number', 'no', 'id', '#', 'document'],
+    preferredLabels: [],
     selectors: [],
   },
   connector: {
@@ -301,6 +311,7 @@ export const defaultFields: RulePack['fields'] = {
     ],
     labelPatterns: ['\\b(connector|integration|provider|gateway|channel|destination)$'],
     weakLabels: [],
+    preferredLabels: [],
     selectors: [],
   },
   customer: {
@@ -318,12 +329,14 @@ export const defaultFields: RulePack['fields'] = {
     ],
     labelPatterns: ['^(customer|client)( name)?$'],
     weakLabels: ['contact'],
+    preferredLabels: [],
     selectors: [],
   },
   vendor: {
     labels: ['vendor', 'supplier', 'vendor name', 'supplier name', 'payee'],
     labelPatterns: ['^(vendor|supplier)( name)?$'],
     weakLabels: [],
+    preferredLabels: [],
     selectors: [],
   },
   amount: {
@@ -344,12 +357,14 @@ export const defaultFields: RulePack['fields'] = {
     ],
     labelPatterns: ['^(total|amount)\\b', '\\b(amount|total)$'],
     weakLabels: ['value', 'sum'],
+    preferredLabels: [],
     selectors: [],
   },
   module: {
     labels: ['module', 'source module', 'area', 'app module', 'source app'],
     labelPatterns: ['\\bmodule$'],
     weakLabels: [],
+    preferredLabels: [],
     selectors: [],
   },
   branch: {
@@ -366,12 +381,14 @@ export const defaultFields: RulePack['fields'] = {
     ],
     labelPatterns: ['^branch\\b'],
     weakLabels: ['site', 'location'],
+    preferredLabels: [],
     selectors: [],
   },
   warehouse: {
     labels: ['warehouse', 'stock location', 'store room', 'depot', 'godown', 'storage location'],
     labelPatterns: ['\\bwarehouse$'],
     weakLabels: [],
+    preferredLabels: [],
     selectors: [],
   },
   user: {
@@ -396,6 +413,7 @@ export const defaultFields: RulePack['fields'] = {
     ],
     labelPatterns: ['\\bby$', '^user\\b'],
     weakLabels: [],
+    preferredLabels: [],
     selectors: [],
   },
 };
