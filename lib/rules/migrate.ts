@@ -11,8 +11,9 @@
  *   "connectorAlert": { "threshold": n, "windowHours": n } }
  * ```
  * and the older type names `missing-field`, `auth-failed`, `duplicate`, `provider-temporary`.
- * Everything version 0 did not hold comes from the built-in pack. A pack with no schemaVersion
- * is not guessed at: it is refused like any unknown version.
+ * Everything version 0 did not hold comes from the built-in pack. Version 1 (Sync Assist 0.1)
+ * had no preferredLabels in its fields. A pack with no schemaVersion is not guessed at: it is
+ * refused like any unknown version.
  */
 import { defaultRulePack } from './default';
 import { RULE_PACK_SCHEMA_VERSION } from './schema';
@@ -63,11 +64,32 @@ function v0ToV1(old: Json): Json {
       escalation.windowHours = old.connectorAlert.windowHours;
   }
   pack.schemaVersion = 1;
+  // Version 1 had no preferredLabels: the next step gives them as it does any version 1 pack.
+  for (const spec of Object.values(pack.fields as Json)) delete (spec as Json).preferredLabels;
   return pack;
 }
 
+/**
+ * Version 1 → 2: fields gained preferredLabels. Version 1's engine preferred the sync's own
+ * status labels over a bare "Status" in every pack, so a version 1 pack's status field gets the
+ * built-in list (the same labels that rule matched); other fields, none.
+ */
+function v1ToV2(old: Json): Json {
+  const pack = { ...old, schemaVersion: 2 };
+  if (!isObject(old.fields)) return pack;
+  const fields: Json = {};
+  for (const [name, spec] of Object.entries(old.fields)) {
+    const preferred = name === 'status' ? defaultRulePack.fields.status.preferredLabels : [];
+    fields[name] =
+      isObject(spec) && spec.preferredLabels === undefined
+        ? { ...spec, preferredLabels: [...preferred] }
+        : spec;
+  }
+  return { ...pack, fields };
+}
+
 /** steps[n] upgrades a version-n pack to version n + 1. */
-const STEPS: Record<number, (old: Json) => Json> = { 0: v0ToV1 };
+const STEPS: Record<number, (old: Json) => Json> = { 0: v0ToV1, 1: v1ToV2 };
 
 export type Migration = { ok: true; pack: Json; from: number } | { ok: false; error: string };
 

@@ -5,7 +5,7 @@ import { MESSAGE_TYPES, RECORD_FIELDS, STATUSES } from '../analyze/types';
 import { patternProblem } from './regex-safety';
 
 /** Bump when the pack's shape changes; lib/rules/migrate.ts upgrades older packs. */
-export const RULE_PACK_SCHEMA_VERSION = 1;
+export const RULE_PACK_SCHEMA_VERSION = 2;
 
 /**
  * The rule pack's schemas, built on first use: building them costs tens of milliseconds in a

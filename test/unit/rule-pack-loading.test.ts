@@ -33,7 +33,7 @@ describe('rule-pack loading refuses bad packs with the path of each problem', ()
   it('refuses a future schema version and says to update', () => {
     const errors = errorsOf(parseRulePack({ ...defaultRulePack, schemaVersion: 7 }));
     expect(errors).toEqual([
-      'schemaVersion: unsupported version 7 (expected 1; this pack is from a newer Sync Assist: update the extension)',
+      'schemaVersion: unsupported version 7 (expected 2; this pack is from a newer Sync Assist: update the extension)',
     ]);
     expect(errorsOf(parseRulePack({ name: 'no version' }))[0]).toMatch(
       /^schemaVersion: unsupported version missing/,
@@ -95,7 +95,7 @@ describe('migrating older exports', () => {
     if (!result.ok) return;
     expect(result.migratedFrom).toBe(0);
     const { pack } = result;
-    expect(pack.schemaVersion).toBe(1);
+    expect(pack.schemaVersion).toBe(2);
     expect(pack.name).toBe('Acme rules (2025)');
     expect(pack.messageRules.map((r) => [r.id, r.type, r.enabled])).toEqual([
       ['acme-gl', 'mapping-missing', true],
@@ -115,6 +115,29 @@ describe('migrating older exports', () => {
     const errors = errorsOf(parseRulePack(bad));
     expect(errors[0]).toBe('(root): problems found after upgrading from version 0');
     expect(errors[1]).toMatch(/^messageRules\.0\.pattern: nested quantifier/);
+  });
+
+  it('upgrades a version-1 export: its status labels keep winning over a bare "Status"', () => {
+    // As version 1 exported it: no preferredLabels, the sync's own status labels among the labels.
+    const fields = Object.fromEntries(
+      Object.entries(defaultRulePack.fields).map(([name, { preferredLabels, ...spec }]) => [
+        name,
+        name === 'status' ? { ...spec, labels: [...spec.labels, ...preferredLabels] } : spec,
+      ]),
+    );
+    const v1 = { ...JSON.parse(JSON.stringify(defaultRulePack)), schemaVersion: 1, fields };
+    const result = parseRulePack(v1);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.migratedFrom).toBe(1);
+    expect(result.pack.schemaVersion).toBe(2);
+    expect(result.pack.fields.status.preferredLabels).toEqual(
+      defaultRulePack.fields.status.preferredLabels,
+    );
+    expect(result.pack.fields.connector.preferredLabels).toEqual([]);
+    // A version-1 pack that already says otherwise is not overwritten.
+    const own = { ...v1, fields: { ...fields, status: { ...fields.status, preferredLabels: [] } } };
+    const kept = parseRulePack(own);
+    expect(kept.ok && kept.pack.fields.status.preferredLabels).toEqual([]);
   });
 
   it('loads a current export unchanged', () => {

@@ -55,7 +55,7 @@ describe('loading a rule pack', () => {
       errors: ['(root): a rule pack must be a JSON object'],
     });
     expect(parseRulePackText('{').ok).toBe(false);
-    const future = parseRulePack({ ...defaultRulePack, schemaVersion: 2 });
-    expect(future.ok ? null : future.errors[0]).toMatch(/schemaVersion: unsupported version 2/);
+    const future = parseRulePack({ ...defaultRulePack, schemaVersion: 3 });
+    expect(future.ok ? null : future.errors[0]).toMatch(/schemaVersion: unsupported version 3/);
   });
 });
