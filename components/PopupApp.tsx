@@ -39,7 +39,7 @@ export function PopupApp(props: { adapter: PopupAdapter; pack: RulePack }) {
     const pick = ++picked.current;
     setSelected(index);
     setPhase({ kind: 'loading' });
-    const stateQuery = recordStateQuery(context, index);
+    const stateQuery = recordStateQuery(context, index, pack);
     const state = stateQuery ? await ask(adapter, stateQuery) : null;
     if (pick !== picked.current) return;
     const draft = draftFor(context, index, adapter, state);

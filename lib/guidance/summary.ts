@@ -1,4 +1,5 @@
 /** Failure counts for list screens: by message type and by connector. */
+import { connectorKey } from '../rules/connectors';
 import { MESSAGE_TYPES, type MessageType } from '../analyze/types';
 import type { RulePack } from '../rules/schema';
 import { isFailure } from './status';
@@ -50,7 +51,9 @@ export function summarize(records: readonly Row[], pack: RulePack): FailureSumma
 
   records.forEach((record, index) => {
     if (!isFailure(record)) return;
-    const connector = record.connector?.trim() || null;
+    // One connector under its several names ("QBO", "QuickBooks Online") is counted once.
+    const shown = record.connector?.trim() || null;
+    const connector = shown === null ? null : connectorKey(shown, pack);
     const key =
       record.recordNumber !== null ? `${connector ?? ''}\u0000${record.recordNumber}` : `#${index}`;
     all.set(key, record.status);

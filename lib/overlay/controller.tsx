@@ -4,6 +4,7 @@ import { formatEscalation } from '../escalation/format';
 import { guidanceFor } from '../guidance/guidance';
 import { summarize, type FailureSummary } from '../guidance/summary';
 import type { RulePack } from '../rules/schema';
+import { connectorKey } from '../rules/connectors';
 import type { OverlayBackend, RecordRef } from './backend';
 import { createHost, isPageChange, placeHost, type OverlayHost } from './mount';
 import { NearViewport } from './near-viewport';
@@ -39,10 +40,11 @@ const COMMIT_WAIT_MS = 1000;
 
 type HostPlace = Parameters<typeof createHost>[1];
 
-const countByConnector = (list: SyncRecord[]) => {
+/** Failing records per connector (by connectorKey), for each card's connector-wide check. */
+const countByConnector = (list: SyncRecord[], pack: RulePack) => {
   const counts = new Map<string, number>();
   for (const record of list) {
-    const connector = record.connector ?? '';
+    const connector = record.connector === null ? '' : connectorKey(record.connector, pack);
     counts.set(connector, (counts.get(connector) ?? 0) + 1);
   }
   return counts;
@@ -93,7 +95,7 @@ export function startOverlay(options: OverlayOptions) {
       roleId: options.roleId(),
       history: state.history,
       connectorFailures: Math.max(
-        onPage.get(target.record.connector ?? '') ?? 0,
+        onPage.get(target.record.connector === null ? '' : target.historyKey.connector) ?? 0,
         connectorFailures[target.historyKey.connector] ?? 0,
       ),
       now: Date.now(),
@@ -256,7 +258,7 @@ export function startOverlay(options: OverlayOptions) {
   };
 
   const settleOutcomes = (analysis: Analysis) => {
-    for (const { key, outcome } of settledOutcomes(pending, analysis)) {
+    for (const { key, outcome } of settledOutcomes(pending, analysis, options.pack())) {
       pending.delete(key);
       void backend.recordOutcome({ ...refOfKey(key), outcome }).catch(() => undefined);
     }
@@ -268,15 +270,15 @@ export function startOverlay(options: OverlayOptions) {
       analyzeDocument(doc, options.url(), options.pack(), reading.options(pending.size > 0, skim));
     let analysis = analyze(true);
     settleOutcomes(analysis);
-    targets = overlayTargets(analysis);
+    targets = overlayTargets(analysis, options.pack());
     reading.took(analysis.records);
     // Skimming is for long lists of badges: a log of one record's attempts is read in full.
     if (reading.skimmed.length > 0 && !targets.every((t) => t.mode === 'badge')) {
       analysis = analyze(false);
-      targets = overlayTargets(analysis);
+      targets = overlayTargets(analysis, options.pack());
       reading.took([]);
     }
-    onPage = countByConnector(failingRecords());
+    onPage = countByConnector(failingRecords(), options.pack());
     if (!analysis.page) {
       teardown();
       return;

@@ -1,5 +1,6 @@
 /** After a retry the overlay let through: which records' outcomes the page now shows. */
 import type { Analysis, Status, SyncRecord } from '../analyze/types';
+import type { RulePack } from '../rules/schema';
 import { historyKeyOf, refKey } from './targets';
 
 /** What the record showed when the retry was clicked. */
@@ -11,8 +12,6 @@ export interface RetryWatch {
 
 const SETTLED = new Set<string>(['succeeded', 'failed', 'needs-attention', 'skipped', 'cancelled']);
 
-const keyOf = (record: SyncRecord) => refKey(historyKeyOf(record));
-
 /**
  * The watched records (by refKey) whose page entry has settled into a new
  * state since the click: a record page lists every attempt, and the retried one is the latest
@@ -21,12 +20,13 @@ const keyOf = (record: SyncRecord) => refKey(historyKeyOf(record));
 export function settledOutcomes(
   watched: ReadonlyMap<string, RetryWatch>,
   analysis: Analysis,
+  pack: Pick<RulePack, 'connectorAliases'>,
 ): { key: string; outcome: Status }[] {
   // Nothing awaited (the usual case): no key is built for the page's records.
   if (watched.size === 0) return [];
   const latest = new Map<string, SyncRecord>();
   for (const record of analysis.records) {
-    const key = keyOf(record);
+    const key = refKey(historyKeyOf(record, pack));
     if (!watched.has(key)) continue;
     const seen = latest.get(key);
     if (!seen || (record.retryCount ?? -1) > (seen.retryCount ?? -1)) latest.set(key, record);

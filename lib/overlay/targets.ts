@@ -1,9 +1,11 @@
 import { STATUSES, type Analysis, type Status, type SyncRecord } from '../analyze/types';
+import { connectorKey } from '../rules/connectors';
+import type { RulePack } from '../rules/schema';
 
 export interface OverlayTarget {
   /** Identity of the overlay: one per record, never two. */
   key: string;
-  /** Identity of the record for history and checklist: connector + record number. */
+  /** Identity of the record for history and checklist: connector (connectorKey) + record number. */
   historyKey: { connector: string; recordNumber: string };
   record: SyncRecord;
   anchor: Element;
@@ -37,15 +39,18 @@ export function refOfKey(key: string): { connector: string; recordNumber: string
   return { connector, recordNumber };
 }
 
-/** The key the retry history and checklist ticks are stored under (shared with the popup). */
-export function historyKeyOf(record: {
-  connector: string | null;
-  recordNumber: string | null;
-  syncRun: string | null;
-}) {
+/**
+ * The key the retry history and checklist ticks are stored under (shared with the popup): the
+ * connector by the pack's name for it, whichever alias the page shows.
+ */
+export function historyKeyOf(
+  record: { connector: string | null; recordNumber: string | null; syncRun: string | null },
+  pack: Pick<RulePack, 'connectorAliases'>,
+) {
   // Connector cards have no record number: their history is the connector's own.
   return {
-    connector: record.connector ?? 'unknown connector',
+    connector:
+      record.connector === null ? 'unknown connector' : connectorKey(record.connector, pack),
     recordNumber: record.recordNumber ?? record.syncRun ?? 'connector',
   };
 }
@@ -54,7 +59,10 @@ export function historyKeyOf(record: {
  * Which records get an overlay. On a record's own page the sync log lists attempts of one
  * record: only its latest failing entry gets the card, so one record never has two overlays.
  */
-export function overlayTargets(analysis: Analysis): OverlayTarget[] {
+export function overlayTargets(
+  analysis: Analysis,
+  pack: Pick<RulePack, 'connectorAliases'>,
+): OverlayTarget[] {
   if (!analysis.page) return [];
   const list = analysis.page !== 'sync-log' && analysis.records.length > 1;
   const seen = new Map<string, number>();
@@ -62,7 +70,7 @@ export function overlayTargets(analysis: Analysis): OverlayTarget[] {
   for (const record of analysis.records) {
     // A skimmed row's record number and message were not read: it gets its badge once read.
     if (!record.anchor || record.skimmed || !needsGuidance(record)) continue;
-    const { connector, recordNumber } = historyKeyOf(record);
+    const { connector, recordNumber } = historyKeyOf(record, pack);
     const key = list
       ? JSON.stringify([connector, recordNumber, record.syncRun ?? ''])
       : refKey({ connector, recordNumber });

@@ -2,6 +2,7 @@
 import { blankEscalation, escalationFromRecord, type EscalationDraft } from '../escalation';
 import { siteOf } from '../messaging/senders';
 import { historyKeyOf } from '../overlay/targets';
+import type { RulePack } from '../rules/schema';
 import type { PopupAdapter } from './adapter';
 import type { PopupContext } from './context';
 
@@ -37,14 +38,14 @@ export function draftFor(
  * The background request for the overlay's state of the chosen record, with what the page shows
  * of it so the background can name the escalation trigger; null on a blank form.
  */
-export function recordStateQuery(ctx: PopupContext, index: number) {
+export function recordStateQuery(ctx: PopupContext, index: number, pack: RulePack) {
   const record = ctx.records[index];
   // The overlay's history is kept per site: the tab's page origin.
   const site = siteOf(ctx.url);
   if (!ctx.syncScreen || !record || site === null) return null;
-  const key = historyKeyOf(record);
+  const key = historyKeyOf(record, pack);
   const pageFailures = ctx.records.filter(
-    (r) => historyKeyOf(r).connector === key.connector,
+    (r) => historyKeyOf(r, pack).connector === key.connector,
   ).length;
   const { status, message, messageType, retryCount } = record;
   return {

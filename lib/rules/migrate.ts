@@ -64,18 +64,24 @@ function v0ToV1(old: Json): Json {
       escalation.windowHours = old.connectorAlert.windowHours;
   }
   pack.schemaVersion = 1;
-  // Version 1 had no preferredLabels: the next step gives them as it does any version 1 pack.
+  // Version 1 had no preferredLabels nor connectorAliases: the next step gives them as it does
+  // to any version 1 pack.
   for (const spec of Object.values(pack.fields as Json)) delete (spec as Json).preferredLabels;
+  delete pack.connectorAliases;
   return pack;
 }
 
 /**
  * Version 1 → 2: fields gained preferredLabels. Version 1's engine preferred the sync's own
  * status labels over a bare "Status" in every pack, so a version 1 pack's status field gets the
- * built-in list (the same labels that rule matched); other fields, none.
+ * built-in list (the same labels that rule matched); other fields, none. The pack gained
+ * connectorAliases: a version 1 pack gets the built-in ones.
  */
 function v1ToV2(old: Json): Json {
-  const pack = { ...old, schemaVersion: 2 };
+  const pack: Json = { ...old, schemaVersion: 2 };
+  // Version 1 had no connector aliases: AWRA's own names for its connectors are facts, not taste.
+  if (old.connectorAliases === undefined)
+    pack.connectorAliases = structuredClone(defaultRulePack.connectorAliases);
   if (!isObject(old.fields)) return pack;
   const fields: Json = {};
   for (const [name, spec] of Object.entries(old.fields)) {

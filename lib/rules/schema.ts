@@ -136,6 +136,22 @@ function buildSchemas() {
     syncRunPrefixes: z._default(z.array(shortText).check(z.maxLength(50)), []),
     /** Known connector names, used to recognise connector cards and text. */
     connectors: z.array(shortText).check(z.maxLength(100)),
+    /**
+     * Names one connector goes by on different screens ("QBO" in a record's sync log, "QuickBooks
+     * Online" in Sync Hub): its retry history, checklist and failure counts are kept under
+     * `connector`, whichever name a page shows. Compared whole, ignoring case and spacing.
+     */
+    connectorAliases: z._default(
+      z
+        .array(
+          z.object({
+            connector: shortText,
+            aliases: z.array(shortText).check(z.minLength(1), z.maxLength(20)),
+          }),
+        )
+        .check(z.maxLength(100)),
+      [],
+    ),
     messageRules: z.array(MessageRuleSchema).check(z.maxLength(2000)),
     guidance: z.record(MessageTypeSchema, GuidanceSchema),
     firstChecks: z.array(checklistItem).check(z.maxLength(50)),

@@ -26,7 +26,7 @@ const RUNS = { numRuns: Number(process.env.FC_RUNS) || 150 };
 
 /** What the overlay draws from an analysis: which records get a badge or card, and how. */
 const drawn = (analysis: Analysis) =>
-  overlayTargets(analysis).map((t) => ({
+  overlayTargets(analysis, defaultRulePack).map((t) => ({
     key: t.key,
     mode: t.mode,
     record: serializeAnalysis({ page: null, records: [t.record] }).records[0],

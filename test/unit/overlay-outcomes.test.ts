@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRecord, type SyncRecord } from '../../lib/analyze/types';
+import { defaultRulePack } from '../../lib/rules/default';
 import { settledOutcomes } from '../../lib/overlay/outcomes';
 import { refKey, refOfKey } from '../../lib/overlay/targets';
 
@@ -20,16 +21,22 @@ describe('the outcome of a retry the overlay let through', () => {
       attempt({ status: 'failed', retryCount: 1, message: 'No mapping' }),
       attempt({ status: 'succeeded', retryCount: 2, message: null }),
     );
-    expect(settledOutcomes(watched, page)).toEqual([{ key: KEY, outcome: 'succeeded' }]);
+    expect(settledOutcomes(watched, page, defaultRulePack)).toEqual([
+      { key: KEY, outcome: 'succeeded' },
+    ]);
   });
 
   it('is not yet known while the page shows the same attempt, or one still retrying', () => {
     const watched = new Map([[KEY, before]]);
-    expect(settledOutcomes(watched, analysis(attempt({ ...before, status: 'failed' })))).toEqual(
-      [],
-    );
     expect(
-      settledOutcomes(watched, analysis(attempt({ status: 'retrying', retryCount: 2 }))),
+      settledOutcomes(watched, analysis(attempt({ ...before, status: 'failed' })), defaultRulePack),
+    ).toEqual([]);
+    expect(
+      settledOutcomes(
+        watched,
+        analysis(attempt({ status: 'retrying', retryCount: 2 })),
+        defaultRulePack,
+      ),
     ).toEqual([]);
   });
 
@@ -39,7 +46,9 @@ describe('the outcome of a retry the overlay let through', () => {
       attempt({ recordNumber: 'INV-2', status: 'succeeded', retryCount: 5 }),
       attempt({ status: 'failed', retryCount: 2, message: 'No mapping' }),
     );
-    expect(settledOutcomes(watched, page)).toEqual([{ key: KEY, outcome: 'failed' }]);
+    expect(settledOutcomes(watched, page, defaultRulePack)).toEqual([
+      { key: KEY, outcome: 'failed' },
+    ]);
   });
 
   it('keeps records apart whatever their names hold ("A|B" + "C" is not "A" + "B|C")', () => {
@@ -52,6 +61,8 @@ describe('the outcome of a retry the overlay let through', () => {
       attempt({ ...other, status: 'succeeded', retryCount: 2 }),
       attempt({ ...one, status: 'succeeded', retryCount: 2 }),
     );
-    expect(settledOutcomes(watched, page)).toEqual([{ key: refKey(one), outcome: 'succeeded' }]);
+    expect(settledOutcomes(watched, page, defaultRulePack)).toEqual([
+      { key: refKey(one), outcome: 'succeeded' },
+    ]);
   });
 });

@@ -141,7 +141,7 @@ describe('popup draft', () => {
   it("takes the larger retry count and the overlay's ticked checks", async () => {
     const { adapter } = fakeAdapter();
     const ctx = await loadContext(adapter);
-    expect(recordStateQuery(ctx, 0)).toEqual({
+    expect(recordStateQuery(ctx, 0, defaultRulePack)).toEqual({
       type: 'escalation-record-state',
       // The overlay's history is the tab's site's.
       site: 'https://acme.awraops.com',
@@ -169,7 +169,7 @@ describe('popup draft', () => {
     async (url) => {
       const { adapter } = fakeAdapter();
       const ctx = await loadContext(adapter);
-      expect(recordStateQuery({ ...ctx, url }, 0)).toBeNull();
+      expect(recordStateQuery({ ...ctx, url }, 0, defaultRulePack)).toBeNull();
     },
   );
 
@@ -186,7 +186,7 @@ describe('popup draft', () => {
 
   it('a blank form asks nothing of the background', async () => {
     const ctx = await loadContext(fakeAdapter({ askGate: async () => undefined }).adapter);
-    expect(recordStateQuery(ctx, 0)).toBeNull();
+    expect(recordStateQuery(ctx, 0, defaultRulePack)).toBeNull();
     expect(draftFor(ctx, 0, fakeAdapter().adapter)).toMatchObject({
       recordNumber: null,
       message: null,

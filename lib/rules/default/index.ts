@@ -11,6 +11,7 @@ import {
 import { defaultMessageRules } from './messages';
 import { defaultPages } from './pages';
 import {
+  defaultConnectorAliases,
   defaultConnectors,
   defaultRecordTypes,
   defaultRetryControls,
@@ -30,6 +31,7 @@ export const defaultRulePack: RulePack = {
   attemptNumberLabels: ['attempt', 'attempt #', 'attempt no', 'attempt number', 'try', 'try #'],
   syncRunPrefixes: ['SR', 'RUN', 'SYNC', 'JOB', 'BATCH', 'QBO-RUN'],
   connectors: defaultConnectors,
+  connectorAliases: defaultConnectorAliases,
   messageRules: defaultMessageRules,
   guidance: defaultGuidance,
   firstChecks: defaultFirstChecks,

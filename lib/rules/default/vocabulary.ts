@@ -224,6 +224,25 @@ export const defaultConnectors: RulePack['connectors'] = [
   'Xero',
 ];
 
+/**
+ * One connector's names across AWRA's screens (the Integrations cards and Sync Hub's connector
+ * filter name them "QuickBooks Online", "M-Pesa (Daraja)", "SMTP email", "SMS gateway",
+ * "Webhooks"; the help center also says QBO, Safaricom Daraja, SMTP, webhook).
+ */
+export const defaultConnectorAliases: RulePack['connectorAliases'] = [
+  {
+    connector: 'QuickBooks Online',
+    aliases: ['QuickBooks', 'QBO', 'QuickBooks Online (QBO)', 'Intuit QuickBooks'],
+  },
+  {
+    connector: 'M-Pesa (Daraja)',
+    aliases: ['M-Pesa', 'Mpesa', 'Daraja', 'Safaricom Daraja', 'Safaricom M-Pesa', 'Safaricom'],
+  },
+  { connector: 'SMTP email', aliases: ['SMTP', 'Email', 'E-mail', 'Email (SMTP)'] },
+  { connector: 'SMS gateway', aliases: ['SMS'] },
+  { connector: 'Webhooks', aliases: ['Webhook', 'Webhook deliveries'] },
+];
+
 /** Words on buttons and links that start another sync attempt. */
 export const defaultRetryControls: RulePack['retryControls'] = [
   'retry',

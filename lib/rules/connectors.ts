@@ -1,0 +1,30 @@
+/** Which connector a name shown on a page stands for (RulePack.connectorAliases). */
+import type { RulePack } from './schema';
+
+type Aliases = Pick<RulePack, 'connectorAliases'>;
+
+const byPack = new WeakMap<Aliases, Map<string, string>>();
+
+/** Whole names compare ignoring case, width and spacing: "QBO", "qbo ", "ＱＢＯ". */
+const fold = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * The name a connector's retry history, checklists and failure counts are kept under: the
+ * connector an alias belongs to, else the name as shown (spacing collapsed). One connector shown
+ * as "QBO" on an invoice's sync log and "QuickBooks Online" in Sync Hub is one connector.
+ */
+export function connectorKey(name: string, pack: Aliases): string {
+  let names = byPack.get(pack);
+  if (!names) {
+    names = new Map();
+    for (const { connector, aliases } of pack.connectorAliases)
+      for (const alias of [connector, ...aliases]) {
+        const folded = fold(alias);
+        // The first group naming an alias keeps it: an admin's later duplicate changes nothing.
+        if (!names.has(folded)) names.set(folded, connector);
+      }
+    byPack.set(pack, names);
+  }
+  const shown = name.replace(/\s+/g, ' ').trim();
+  return names.get(fold(shown)) ?? shown;
+}
