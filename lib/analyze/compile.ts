@@ -1,3 +1,4 @@
+import { foldName } from './breadcrumb';
 import type { RulePack } from '../rules/schema';
 import { compileMessageRules, type CompiledMessageRule } from './classify';
 import { lazyRegExp } from './lazy-regex';
@@ -24,6 +25,8 @@ export interface CompiledPack {
   /** The type's name and words in lower case, found as whole words (words.ts). */
   recordTypes: { name: string; words: string[]; prefixes: Set<string> }[];
   connectors: { test(text: string): boolean } | null;
+  /** The pack's module names, folded (breadcrumb.ts foldName) → as the pack spells them. */
+  modules: Map<string, string>;
   /** Normalised labels whose number is an attempt ordinal, not a retry count. */
   attemptOrdinals: Set<string>;
   /** Identifier prefixes of sync runs ("SR-2026-11-0425"), as opposed to record numbers. */
@@ -127,6 +130,7 @@ export function compilePack(pack: RulePack): CompiledPack {
       prefixes: new Set(type.prefixes.map((p) => p.toUpperCase())),
     })),
     connectors: connectorTest(pack.connectors),
+    modules: new Map(pack.modules.map((name) => [foldName(name), name])),
     attemptOrdinals: new Set(pack.attemptNumberLabels.map(normalizeLabel)),
     syncRunPrefix: pack.syncRunPrefixes.length
       ? new RegExp(`^(?:${pack.syncRunPrefixes.map(escape).join('|')})[-_/.]?\\d`, 'i')

@@ -1,4 +1,5 @@
 import type { RulePack } from '../rules/schema';
+import { moduleFromBreadcrumb } from './breadcrumb';
 import { contentRoot, isChrome } from './chrome';
 import { collect, readValue, type Heading } from './collect';
 import { compilePack, type CompiledPack } from './compile';
@@ -308,6 +309,13 @@ export function analyzeDocument(
     if (record.connector || !record.anchor || brief.has(record)) continue;
     const heading = sectionHeading(record.anchor, collected.headings);
     if (heading) record.connector = connectorNamed(heading.text, compiled);
+  }
+  // A record's own page: its breadcrumb names the module ("Home › Sales › Invoices").
+  const lacksModule = (record: SyncRecord) =>
+    !record.module && !brief.has(record) && !record.skimmed;
+  if (page === 'sync-log' && records.some(lacksModule)) {
+    const module = moduleFromBreadcrumb(doc, compiled.modules);
+    if (module) for (const record of records) if (lacksModule(record)) record.module = module;
   }
   if (page === 'integrations') {
     // Rows under "Webhook deliveries" are webhook deliveries even without a Type column.

@@ -68,6 +68,7 @@ function v0ToV1(old: Json): Json {
   // to any version 1 pack.
   for (const spec of Object.values(pack.fields as Json)) delete (spec as Json).preferredLabels;
   delete pack.connectorAliases;
+  delete pack.modules;
   return pack;
 }
 
@@ -75,13 +76,14 @@ function v0ToV1(old: Json): Json {
  * Version 1 → 2: fields gained preferredLabels. Version 1's engine preferred the sync's own
  * status labels over a bare "Status" in every pack, so a version 1 pack's status field gets the
  * built-in list (the same labels that rule matched); other fields, none. The pack gained
- * connectorAliases: a version 1 pack gets the built-in ones.
+ * connectorAliases and modules: a version 1 pack gets the built-in ones.
  */
 function v1ToV2(old: Json): Json {
   const pack: Json = { ...old, schemaVersion: 2 };
   // Version 1 had no connector aliases: AWRA's own names for its connectors are facts, not taste.
   if (old.connectorAliases === undefined)
     pack.connectorAliases = structuredClone(defaultRulePack.connectorAliases);
+  if (old.modules === undefined) pack.modules = [...defaultRulePack.modules];
   if (!isObject(old.fields)) return pack;
   const fields: Json = {};
   for (const [name, spec] of Object.entries(old.fields)) {

@@ -134,6 +134,11 @@ function buildSchemas() {
     attemptNumberLabels: z._default(z.array(shortText).check(z.maxLength(20)), []),
     /** Identifier prefixes that mark a sync run rather than a record ("SR" in SR-2026-11-0425). */
     syncRunPrefixes: z._default(z.array(shortText).check(z.maxLength(50)), []),
+    /**
+     * AWRA's module names ("Sales", "Procurement"): a record page's breadcrumb naming one gives
+     * the page's records their module, for the escalation, when they show none.
+     */
+    modules: z._default(z.array(shortText).check(z.maxLength(50)), []),
     /** Known connector names, used to recognise connector cards and text. */
     connectors: z.array(shortText).check(z.maxLength(100)),
     /**

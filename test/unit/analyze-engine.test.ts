@@ -200,6 +200,30 @@ describe('analyzeDocument', () => {
     ).toBe('failed');
   });
 
+  it("takes a record page's module from its breadcrumb, never over the record's own", () => {
+    const recordPage = (trail: string, extra = '') =>
+      `<!doctype html><html><body><nav class="breadcrumb" aria-label="Breadcrumb"><ol>${trail}</ol></nav>
+      <main><h1>Bill BILL-3301</h1><section><h2>Sync log</h2><table><thead><tr><th>When</th><th>Status</th><th>Message</th><th>Retries</th>${extra ? '<th>Module</th>' : ''}</tr></thead>
+      <tbody><tr><td>2026-11-18 08:54</td><td>Failed</td><td>Vendor is missing</td><td>1</td>${extra}</tr></tbody></table></section></main></body></html>`;
+    const url = 'https://erp.example/bills/BILL-3301';
+    const module = (html: string) => analyze(html, url).records.map((r) => r.module);
+    const trail =
+      '<li><a href="/">Home</a></li><li> procurement </li><li><a href="/bills">Bills</a></li><li>BILL-3301</li>';
+    expect(module(recordPage(trail))).toEqual(['Procurement']);
+    expect(module(recordPage(trail, '<td>Inventory</td>'))).toEqual(['Inventory']);
+    // A trail naming no module, and a list screen under a module, give none.
+    expect(module(recordPage('<li>Home</li><li>Bills</li><li>BILL-3301</li>'))).toEqual([null]);
+    const list = analyze(
+      page(
+        `<h1>Sync Hub</h1><table><thead><tr><th>Record</th><th>Status</th><th>Message</th></tr></thead><tbody><tr><td>INV-1</td><td>Failed</td><td>Customer is missing</td></tr><tr><td>INV-2</td><td>Failed</td><td>Customer is missing</td></tr></tbody></table>`,
+      ).replace(
+        '<body>',
+        '<body><nav aria-label="Breadcrumb"><ol><li>Finance</li><li>Sync Hub</li></ol></nav>',
+      ),
+    );
+    expect(list.records.map((r) => r.module)).toEqual([null, null]);
+  });
+
   it("which status label wins is the pack's: a new wording is a rule edit", () => {
     const html = page(
       `<h1>QBO Sync</h1><dl><dt>Invoice</dt><dd>INV-20417</dd><dt>Status</dt><dd>Completed</dd><dt>Xero status</dt><dd>Rejected</dd><dt>Message</dt><dd>Customer is missing</dd></dl>`,

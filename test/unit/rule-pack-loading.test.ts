@@ -117,7 +117,7 @@ describe('migrating older exports', () => {
     expect(errors[1]).toMatch(/^messageRules\.0\.pattern: nested quantifier/);
   });
 
-  it('upgrades a version-1 export: its status labels keep winning, its connectors get their aliases', () => {
+  it('upgrades a version-1 export: its status labels keep winning, its connectors get their aliases and modules', () => {
     // As version 1 exported it: no preferredLabels, the sync's own status labels among the labels.
     const fields = Object.fromEntries(
       Object.entries(defaultRulePack.fields).map(([name, { preferredLabels, ...spec }]) => [
@@ -125,7 +125,11 @@ describe('migrating older exports', () => {
         name === 'status' ? { ...spec, labels: [...spec.labels, ...preferredLabels] } : spec,
       ]),
     );
-    const { connectorAliases: _aliases, ...rest } = structuredClone(defaultRulePack);
+    const {
+      connectorAliases: _aliases,
+      modules: _modules,
+      ...rest
+    } = structuredClone(defaultRulePack);
     const v1 = { ...rest, schemaVersion: 1, fields };
     const result = parseRulePack(v1);
     if (!result.ok) throw new Error(result.errors.join('\n'));
@@ -137,6 +141,7 @@ describe('migrating older exports', () => {
     expect(result.pack.fields.connector.preferredLabels).toEqual([]);
     // Nor connector aliases: AWRA's names for one connector come from the built-in pack.
     expect(result.pack.connectorAliases).toEqual(defaultRulePack.connectorAliases);
+    expect(result.pack.modules).toEqual(defaultRulePack.modules);
     // A version-1 pack that already says otherwise is not overwritten.
     const own = { ...v1, fields: { ...fields, status: { ...fields.status, preferredLabels: [] } } };
     const kept = parseRulePack(own);
