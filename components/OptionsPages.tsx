@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { PAGE_KINDS, RECORD_FIELDS, type PageKind, type RecordField } from '../lib/analyze/types';
 import type { RulePack } from '../lib/rules/schema';
+import { OptionsConnectorNames } from './OptionsConnectorNames';
 import { OptionsPatternList } from './OptionsPatternList';
 
 const SIGNALS = [
@@ -9,11 +10,16 @@ const SIGNALS = [
   ['sectionPatterns', 'Section heading patterns'],
 ] as const;
 
-/** Pages and fields: page detection signals per screen and label synonyms per record field. */
+/**
+ * Pages and fields: page detection signals per screen, label synonyms per record field, and the
+ * names one connector goes by.
+ */
 export function OptionsPages(props: {
   pack: RulePack;
   locked: boolean;
-  onChange(change: Pick<RulePack, 'pages'> | Pick<RulePack, 'fields'>): void;
+  onChange(
+    change: Pick<RulePack, 'pages'> | Pick<RulePack, 'fields'> | Pick<RulePack, 'connectorAliases'>,
+  ): void;
 }) {
   const { pack, locked } = props;
   const [kind, setKind] = useState<PageKind>('sync-hub');
@@ -84,6 +90,11 @@ export function OptionsPages(props: {
         onChange={(preferredLabels) =>
           props.onChange({ fields: { ...pack.fields, [field]: { ...spec, preferredLabels } } })
         }
+      />
+      <OptionsConnectorNames
+        aliases={pack.connectorAliases}
+        locked={locked}
+        onChange={(connectorAliases) => props.onChange({ connectorAliases })}
       />
     </section>
   );

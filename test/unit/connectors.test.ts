@@ -3,6 +3,7 @@ import { analyzeDocument } from '../../lib/analyze';
 import { emptyRecord, type SyncRecord } from '../../lib/analyze/types';
 import { parseHtml } from '../../lib/cli/html';
 import { summarize } from '../../lib/guidance/summary';
+import { formatConnectorNames, parseConnectorNames } from '../../lib/options/connector-names';
 import { historyKeyOf, overlayTargets } from '../../lib/overlay/targets';
 import { connectorKey } from '../../lib/rules/connectors';
 import { defaultRulePack as pack } from '../../lib/rules/default';
@@ -84,6 +85,27 @@ describe('one connector under the names different screens give it', () => {
     expect(historyKeyOf({ connector: null, recordNumber: null, syncRun: null }, pack)).toEqual({
       connector: 'unknown connector',
       recordNumber: 'connector',
+    });
+  });
+});
+
+describe("the options page's connector names", () => {
+  it('reads back what it writes', () => {
+    const text = formatConnectorNames(pack.connectorAliases);
+    expect(text.split('\n')[0]).toBe(
+      'QuickBooks Online = QuickBooks, QBO, QuickBooks Online (QBO), Intuit QuickBooks',
+    );
+    expect(parseConnectorNames(text)).toEqual({ aliases: pack.connectorAliases, problems: [] });
+  });
+
+  it('keeps the lines that give a connector and its names, and says which are left out', () => {
+    const text = ' Acme Pay =AcmePay,  Acme ,\n\nXero\n= QBO\nStripe = \n';
+    expect(parseConnectorNames(text)).toEqual({
+      aliases: [{ connector: 'Acme Pay', aliases: ['AcmePay', 'Acme'] }],
+      problems: [3, 4, 5].map(
+        (n) =>
+          `Line ${n} is left out: write the connector, "=", then its other names separated by commas.`,
+      ),
     });
   });
 });

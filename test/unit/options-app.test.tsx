@@ -113,6 +113,24 @@ describe('the options page saves only a valid pack', () => {
     ]);
   });
 
+  it("saves a connector's other names", async () => {
+    const { adapter, writes } = fakeAdapter();
+    render(<OptionsApp adapter={adapter} defaults={defaultRulePack} />, root);
+    await flush();
+    const names = root.querySelector<HTMLTextAreaElement>('#connector-names')!;
+    input('#connector-names', `${names.value}\nAcme Pay = AcmePay, Acme\nXero`);
+    await flush();
+    expect(root.querySelector('#connector-names-problem')?.textContent).toMatch(
+      /^Line \d+ is left out/,
+    );
+    button('Save changes').click();
+    await flush();
+    expect((writes[0] as RulePack).connectorAliases).toEqual([
+      ...defaultRulePack.connectorAliases,
+      { connector: 'Acme Pay', aliases: ['AcmePay', 'Acme'] },
+    ]);
+  });
+
   it('says when the browser refuses to store, and keeps the edit and the pasted pack', async () => {
     const { adapter, writes } = fakeAdapter();
     adapter.writePack = async () => {
