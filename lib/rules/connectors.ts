@@ -3,7 +3,14 @@ import type { RulePack } from './schema';
 
 type Aliases = Pick<RulePack, 'connectorAliases'>;
 
-const byPack = new WeakMap<Aliases, Map<string, string>>();
+interface Names {
+  /** Folded alias → the connector. */
+  aliases: Map<string, string>;
+  /** Names as shown → their key: a long list names a few connectors on thousands of rows. */
+  seen: Map<string, string>;
+}
+
+const byPack = new WeakMap<Aliases, Names>();
 
 /** Whole names compare ignoring case, width and spacing: "QBO", "qbo ", "ＱＢＯ". */
 const fold = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -16,15 +23,19 @@ const fold = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+
 export function connectorKey(name: string, pack: Aliases): string {
   let names = byPack.get(pack);
   if (!names) {
-    names = new Map();
+    names = { aliases: new Map(), seen: new Map() };
     for (const { connector, aliases } of pack.connectorAliases)
       for (const alias of [connector, ...aliases]) {
         const folded = fold(alias);
         // The first group naming an alias keeps it: an admin's later duplicate changes nothing.
-        if (!names.has(folded)) names.set(folded, connector);
+        if (!names.aliases.has(folded)) names.aliases.set(folded, connector);
       }
     byPack.set(pack, names);
   }
+  const known = names.seen.get(name);
+  if (known !== undefined) return known;
   const shown = name.replace(/\s+/g, ' ').trim();
-  return names.get(fold(shown)) ?? shown;
+  const key = names.aliases.get(fold(shown)) ?? shown;
+  if (names.seen.size < 1000) names.seen.set(name, key);
+  return key;
 }
