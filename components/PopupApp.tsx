@@ -52,7 +52,7 @@ export function PopupApp(props: { adapter: PopupAdapter; pack: RulePack }) {
 
   useEffect(() => {
     refreshHistory();
-    void loadContext(adapter).then((context) => {
+    void loadContext(adapter, pack).then((context) => {
       setCtx(context);
       return openRecord(context, context.selected);
     });

@@ -23,6 +23,8 @@ export default defineBackground(() => {
     // worker wakes up.
     windowHours: async () =>
       (await loadSettings(browserSettingsSource, defaultRulePack)).pack.escalation.windowHours,
+    connectorAliases: async () =>
+      (await loadSettings(browserSettingsSource, defaultRulePack)).pack.connectorAliases,
   });
   // The popup's escalation history: answered only for this extension's own pages.
   const handleEscalation = createEscalationHandler({

@@ -310,10 +310,15 @@ export function analyzeDocument(
     const heading = sectionHeading(record.anchor, collected.headings);
     if (heading) record.connector = connectorNamed(heading.text, compiled);
   }
-  // A record's own page: its breadcrumb names the module ("Home › Sales › Invoices").
+  // A record's own page (its sync log, or a QBO Sync detail of one record): its breadcrumb names
+  // the module ("Home › Sales › Invoices"). Decided from the records' count alone: a brief read
+  // must agree with a full one.
   const lacksModule = (record: SyncRecord) =>
     !record.module && !brief.has(record) && !record.skimmed;
-  if (page === 'sync-log' && records.some(lacksModule)) {
+  if (
+    (page === 'sync-log' || (page === 'qbo-sync' && records.length === 1)) &&
+    records.some(lacksModule)
+  ) {
     const module = moduleFromBreadcrumb(doc, compiled.modules);
     if (module) for (const record of records) if (lacksModule(record)) record.module = module;
   }

@@ -12,6 +12,8 @@ import {
   recordRetry,
   setChecklist,
 } from '../store/history';
+import { connectorNames } from '../rules/connectors';
+import type { RulePack } from '../rules/schema';
 import type { SyncAssistDB } from '../store/db';
 import { describeStorageError, type StoreResult } from '../store/open';
 import { isFromOwnContentScript, siteOf, type Sender } from './protocol';
@@ -35,6 +37,11 @@ export interface BackgroundHandlerDeps {
   windowHours: number | (() => number | Promise<number>);
   /** A failed open is retried on a request this long after it (default one minute). */
   reopenAfterMs?: number;
+  /**
+   * The effective pack's connector aliases: history written before it was kept per site is
+   * found under any of a connector's names (default: none but its own).
+   */
+  connectorAliases?: () => RulePack['connectorAliases'] | Promise<RulePack['connectorAliases']>;
 }
 
 export type BackgroundHandler = (message: unknown, sender: Sender) => Promise<unknown> | undefined;
@@ -76,12 +83,17 @@ export function createBackgroundHandler(deps: BackgroundHandlerDeps): Background
     return deps.now() - (Number.isFinite(hours) && hours > 0 ? hours : 24) * HOUR;
   };
 
+  /** Every name the connector's history may be stored under (pre-version-2 rows). */
+  const namesOf = async (connector: string) =>
+    connectorNames(connector, { connectorAliases: (await deps.connectorAliases?.()) ?? [] });
+
   /** `site`: the sender page's origin; every record read or written is that site's. */
   async function perform(db: SyncAssistDB, site: string, request: StoreRequest) {
     const now = deps.now();
     switch (request.type) {
       case 'get-record-state': {
-        const ref = { site, connector: request.connector, recordNumber: request.recordNumber };
+        const { connector, recordNumber } = request;
+        const ref = { site, connector, recordNumber, names: await namesOf(connector) };
         const [history, checklist] = await Promise.all([
           getHistory(db, ref),
           getChecklist(db, ref),
@@ -90,12 +102,14 @@ export function createBackgroundHandler(deps: BackgroundHandlerDeps): Background
       }
       case 'record-retry': {
         const { type: _, ...input } = request;
-        const history = await recordRetry(db, { ...input, site, at: now });
+        const names = await namesOf(input.connector);
+        const history = await recordRetry(db, { ...input, site, names, at: now });
         return { available: true, history } satisfies Answer<typeof request.type>;
       }
       case 'record-outcome': {
         const { type: _, ...input } = request;
-        const updated = await recordOutcome(db, { ...input, site, at: now });
+        const names = await namesOf(input.connector);
+        const updated = await recordOutcome(db, { ...input, site, names, at: now });
         return { available: true, updated } satisfies Answer<typeof request.type>;
       }
       case 'note-failures': {

@@ -5,6 +5,7 @@
  * undefined so this handler can be chained with createBackgroundHandler.
  */
 import type { EffectiveSettings } from '../settings/layers';
+import { connectorNames } from '../rules/connectors';
 import type { SyncAssistDB } from '../store/db';
 import { connectorFailureCount, getChecklist, getHistory } from '../store/history';
 import {
@@ -127,14 +128,16 @@ export function createEscalationHandler(deps: EscalationHandlerDeps): Escalation
       }
       case 'escalation-record-state': {
         const { site, connector, recordNumber, shown } = request;
-        const ref = { site, connector, recordNumber };
+        const settings = deps.settings ? await deps.settings() : null;
+        const names = settings ? connectorNames(connector, settings.pack) : [connector];
+        const ref = { site, connector, recordNumber, names };
         const [history, checklist] = await Promise.all([
           getHistory(db, ref),
           getChecklist(db, ref),
         ]);
         let trigger: string | null = null;
-        if (shown && deps.settings) {
-          const { pack, role } = await deps.settings();
+        if (shown && settings) {
+          const { pack, role } = settings;
           const since = now - (pack.escalation.windowHours * DAY_MS) / 24;
           const storedFailures = await connectorFailureCount(db, site, connector, since);
           trigger = recordTrigger({ shown, history, storedFailures, pack, role, now });

@@ -49,8 +49,8 @@ export function historyKeyOf(
 ) {
   // Connector cards have no record number: their history is the connector's own.
   return {
-    connector:
-      record.connector === null ? 'unknown connector' : connectorKey(record.connector, pack),
+    // A name of white space alone names no connector.
+    connector: (record.connector && connectorKey(record.connector, pack)) || 'unknown connector',
     recordNumber: record.recordNumber ?? record.syncRun ?? 'connector',
   };
 }

@@ -1,4 +1,6 @@
 /** What the popup starts from: the target tab's analysis, its failing records, the overlay's pick. */
+import { connectorKey } from '../rules/connectors';
+import type { RulePack } from '../rules/schema';
 import { GetAnalysisResponseSchema, type SerializedRecord } from '../messaging/protocol';
 import type { PopupAdapter } from './adapter';
 import { failingRecords, PendingSchema, preselect } from './records';
@@ -33,7 +35,10 @@ async function askTab(adapter: PopupAdapter, tabId: number | null) {
 
 export const PENDING_TTL_MS = 10 * 60_000;
 
-export async function loadContext(adapter: PopupAdapter): Promise<PopupContext> {
+export async function loadContext(
+  adapter: PopupAdapter,
+  pack: Pick<RulePack, 'connectorAliases'>,
+): Promise<PopupContext> {
   const tabId = tabFromSearch(adapter.search) ?? (await adapter.activeTabId().catch(() => null));
   const [answer, rawPending] = await Promise.all([
     askTab(adapter, tabId),
@@ -61,11 +66,18 @@ export async function loadContext(adapter: PopupAdapter): Promise<PopupContext> 
       trigger: null,
       tabId,
     };
-  const records = failingRecords(answer.analysis.records);
-  const selected = preselect(records, pick);
+  const records = failingRecords(answer.analysis.records, pack);
+  const selected = preselect(records, pick, pack);
   const chosen = records[selected];
   const same = (a: string | null | undefined, b: string | null | undefined) =>
     !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
-  const trigger = same(chosen?.recordNumber, pick?.recordNumber) ? (pick?.trigger ?? null) : null;
+  // The trigger is the overlay's record's: another connector's record of that number has none.
+  const trigger =
+    same(chosen?.recordNumber, pick?.recordNumber) &&
+    (!pick?.connector ||
+      !chosen?.connector ||
+      connectorKey(chosen.connector, pack) === pick.connector)
+      ? (pick?.trigger ?? null)
+      : null;
   return { url: answer.url, syncScreen: true, records, selected, trigger, tabId };
 }

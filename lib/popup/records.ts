@@ -1,6 +1,14 @@
 /** Which records on the page can be escalated, and which one the popup starts with. */
 import { z } from '../zod';
 import type { SerializedRecord } from '../messaging/protocol';
+import { connectorKey } from '../rules/connectors';
+import type { RulePack } from '../rules/schema';
+
+type Aliases = Pick<RulePack, 'connectorAliases'>;
+
+/** The record's connector as history keys name it (the overlay's pending and touched records). */
+const connectorOf = (record: SerializedRecord, pack: Aliases) =>
+  record.connector === null ? null : connectorKey(record.connector, pack);
 
 const FAILING_STATUSES = new Set(['failed', 'needs-attention', 'retrying']);
 
@@ -19,14 +27,21 @@ export const PendingSchema = z.object({
 });
 export type Pending = z.infer<typeof PendingSchema>;
 
-/** The overlay's chosen record when it is on the page, else the first one. */
-export function preselect(records: readonly SerializedRecord[], pending: Pending | null): number {
+/**
+ * The overlay's chosen record when it is on the page, else the first one. The overlay names its
+ * connector as history keys do (connectorKey): "QuickBooks Online" for a row showing "QBO".
+ */
+export function preselect(
+  records: readonly SerializedRecord[],
+  pending: Pending | null,
+  pack: Aliases,
+): number {
   if (pending?.recordNumber) {
     const wanted = pending.recordNumber.trim().toLowerCase();
     const index = records.findIndex(
       (r) =>
         r.recordNumber?.trim().toLowerCase() === wanted &&
-        (pending.connector === null || r.connector === pending.connector),
+        (pending.connector === null || connectorOf(r, pack) === pending.connector),
     );
     if (index >= 0) return index;
     const byNumber = records.findIndex((r) => r.recordNumber?.trim().toLowerCase() === wanted);
@@ -44,15 +59,19 @@ export function recordLabel(record: SerializedRecord): string {
 }
 
 /**
- * The failing records, one per record and connector: a record page lists each attempt, and the
- * latest (most retries, later on the page on a tie) is the one to escalate. Page order is kept.
+ * The failing records, one per record and connector (under any of its names): a record page lists
+ * each attempt, and the latest (most retries, later on the page on a tie) is the one to escalate.
+ * Page order is kept.
  */
-export function failingRecords(records: readonly SerializedRecord[]): SerializedRecord[] {
+export function failingRecords(
+  records: readonly SerializedRecord[],
+  pack: Aliases,
+): SerializedRecord[] {
   const out: SerializedRecord[] = [];
   const at = new Map<string, number>();
   for (const record of records.filter(isFailing)) {
     const key = record.recordNumber
-      ? `${record.recordNumber.trim().toLowerCase()}|${record.connector ?? ''}`
+      ? JSON.stringify([record.recordNumber.trim().toLowerCase(), connectorOf(record, pack)])
       : null;
     const index = key === null ? undefined : at.get(key);
     const seen = index === undefined ? undefined : out[index];

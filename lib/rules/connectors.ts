@@ -39,3 +39,12 @@ export function connectorKey(name: string, pack: Aliases): string {
   if (names.seen.size < 1000) names.seen.set(name, key);
   return key;
 }
+
+/**
+ * Every name history may have been stored under for this connector (by connectorKey): before
+ * history was kept per site it was kept under the name the page showed (lib/store/db.ts).
+ */
+export function connectorNames(connector: string, pack: Aliases): string[] {
+  const group = pack.connectorAliases.find((entry) => entry.connector === connector);
+  return group ? [group.connector, ...group.aliases] : [connector];
+}

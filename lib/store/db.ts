@@ -100,8 +100,11 @@ export interface RecordRef {
 /** The key shared by retries and checklist rows. */
 export const recordKey = (ref: RecordRef): RecordKey => [ref.site, ref.connector, ref.recordNumber];
 
-/** The key the same record had before version 2, when history was not kept per site. */
-export const legacyRecordKey = (ref: RecordRef) => `${ref.connector}|${ref.recordNumber}`;
+/**
+ * The key the same record had before version 2, when history was not kept per site and the
+ * connector was the name the page showed (`shown`: one of the connector's names).
+ */
+export const legacyRecordKey = (shown: string, recordNumber: string) => `${shown}|${recordNumber}`;
 
 export const pick = (r: RecordRef): RecordRef => ({
   site: r.site,

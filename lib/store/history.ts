@@ -27,20 +27,37 @@ export interface History {
   attempts: StoredAttempt[];
 }
 
-type RetryStore = { get(key: RetryRow['key']): Promise<RetryRow | undefined> };
+/**
+ * A record as the store is asked for it: `names` are every name its connector goes by
+ * (lib/rules/connectors.ts connectorNames), under which a row written before version 2 may be.
+ */
+export type StoreRef = RecordRef & { names?: readonly string[] };
+
+type Store<T> = { get(key: RetryRow['key']): Promise<T | undefined> };
+
+/** The site's row of the record, else one written before version 2 under any of its names. */
+async function rowOf<T>(store: Store<T>, ref: StoreRef): Promise<T | undefined> {
+  const scoped = await store.get(recordKey(ref));
+  if (scoped !== undefined) return scoped;
+  for (const name of ref.names ?? [ref.connector]) {
+    const legacy = await store.get(legacyRecordKey(name, ref.recordNumber));
+    if (legacy !== undefined) return legacy;
+  }
+  return undefined;
+}
 
 /**
  * The record's retry row under its site's key; one written before version 2 (no site) stands in
  * until the site writes its own, which starts from it: nothing recorded before is lost.
  */
-async function retryRow(store: RetryStore, ref: RecordRef): Promise<RetryRow | undefined> {
-  const row = (await store.get(recordKey(ref))) ?? (await store.get(legacyRecordKey(ref)));
+async function retryRow(store: Store<RetryRow>, ref: StoreRef): Promise<RetryRow | undefined> {
+  const row = await rowOf(store, ref);
   return row && { ...row, key: recordKey(ref), ...pick(ref) };
 }
 
 export async function recordRetry(
   db: SyncAssistDB,
-  input: RecordRef & { message: string | null; at: number; overridden: boolean },
+  input: StoreRef & { message: string | null; at: number; overridden: boolean },
 ): Promise<History> {
   return write(db, ['retries'], async (tx) => {
     const store = tx.objectStore('retries');
@@ -64,7 +81,7 @@ export async function recordRetry(
 /** Sets the outcome of the latest attempt that has none; false when there is no such attempt. */
 export async function recordOutcome(
   db: SyncAssistDB,
-  input: RecordRef & { outcome: Status; at: number },
+  input: StoreRef & { outcome: Status; at: number },
 ): Promise<boolean> {
   return write(db, ['retries'], async (tx) => {
     const store = tx.objectStore('retries');
@@ -77,15 +94,14 @@ export async function recordOutcome(
   });
 }
 
-export async function getHistory(db: SyncAssistDB, ref: RecordRef): Promise<History> {
+export async function getHistory(db: SyncAssistDB, ref: StoreRef): Promise<History> {
   const row = await retryRow(db.transaction('retries').store, ref);
   return { attempts: row?.attempts ?? [] };
 }
 
 /** The site's checklist state of the record; before the site saves one, a pre-version-2 one. */
-export async function getChecklist(db: SyncAssistDB, ref: RecordRef): Promise<ChecklistRow | null> {
-  const store = db.transaction('checklist').store;
-  return (await store.get(recordKey(ref))) ?? (await store.get(legacyRecordKey(ref))) ?? null;
+export async function getChecklist(db: SyncAssistDB, ref: StoreRef): Promise<ChecklistRow | null> {
+  return (await rowOf(db.transaction('checklist').store, ref)) ?? null;
 }
 
 export async function setChecklist(

@@ -1,5 +1,6 @@
 // On every mock AWRA screen with a failed sync, the popup's escalation carries each field of the
 // guide's escalation format (and of AWRA Support's capture list) that the screen shows.
+import { defaultRulePack } from '../../lib/rules/default';
 import { describe, expect, it } from 'vitest';
 import type { SerializedRecord } from '../../lib/messaging/protocol';
 import { failingRecords } from '../../lib/popup/records';
@@ -33,7 +34,7 @@ describe('an escalation from each mock screen', () => {
   it.each(SCREENS)('%s: the form and the copied text carry what the screen shows', async (path) => {
     await s.page.goto(`${s.mock.url}${path}`, { waitUntil: 'load' });
     const { response } = await contentScriptTab(s.ext.worker, s.page);
-    const records = failingRecords(response.analysis.records);
+    const records = failingRecords(response.analysis.records, defaultRulePack);
     expect(records.length, `a failed record on ${path}`).toBeGreaterThan(0);
     // What a user sees: the text, plus the values of read-only fields (record pages use them).
     const shownText = squash(

@@ -222,6 +222,18 @@ describe('analyzeDocument', () => {
       ),
     );
     expect(list.records.map((r) => r.module)).toEqual([null, null]);
+    // A QBO Sync detail is one record's page too.
+    const detail = analyze(
+      page(
+        `<h1>Payment PMT-44120</h1><dl><dt>QuickBooks status</dt><dd>Rejected</dd><dt>Message</dt><dd>Deposit account is not mapped</dd></dl>`,
+      ).replace(
+        '<body>',
+        '<body><nav aria-label="Breadcrumb"><ol><li>Finance</li><li>QBO Sync</li><li>PMT-44120</li></ol></nav>',
+      ),
+      'https://erp.example/qbo-sync/PMT-44120',
+    );
+    expect(detail.page).toBe('qbo-sync');
+    expect(detail.records.map((r) => r.module)).toEqual(['Finance']);
   });
 
   it("which status label wins is the pack's: a new wording is a rule edit", () => {

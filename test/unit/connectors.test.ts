@@ -86,6 +86,11 @@ describe('one connector under the names different screens give it', () => {
       connector: 'unknown connector',
       recordNumber: 'connector',
     });
+    // The store refuses an empty connector: white space alone names none.
+    expect(historyKeyOf({ connector: ' \n', recordNumber: 'INV-1', syncRun: null }, pack)).toEqual({
+      connector: 'unknown connector',
+      recordNumber: 'INV-1',
+    });
   });
 });
 

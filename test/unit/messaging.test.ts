@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandler } from '../../lib/messaging/background-handler';
 import { isFromOwnContentScript, type Sender } from '../../lib/messaging/protocol';
 import { LIMITS, parseStoreResponse } from '../../lib/messaging/store-protocol';
 import { runtimeBackend } from '../../lib/overlay/runtime-backend';
+import { defaultRulePack } from '../../lib/rules/default';
 import { openStore, type StoreResult } from '../../lib/store/open';
 
 const EXT = 'sync-assist-extension-id';
@@ -21,15 +23,15 @@ const failing = (n: string, connector = QBO) => ({ ...FAILURE, connector, record
 const notes = (...records: object[]) => ({ type: 'note-failures', records });
 let next = 0;
 
-function setup(open?: () => Promise<StoreResult>) {
+function setup(open?: () => Promise<StoreResult>, name = `messaging-test-${next++}`) {
   const clock = { now: 1_000 * HOUR };
-  const name = `messaging-test-${next++}`;
   const openSpy = vi.fn(open ?? (() => openStore({ name })));
   const deps = {
     extensionId: EXT,
     extensionOrigin: ORIGIN,
     now: () => clock.now,
     windowHours: () => 24,
+    connectorAliases: () => defaultRulePack.connectorAliases,
   };
   const handle = createBackgroundHandler({ ...deps, openStore: openSpy });
   const ask = (message: unknown, sender: Sender = TAB) => handle(message, sender);
@@ -76,6 +78,29 @@ describe('background store handler: valid requests', () => {
     expect(state).toMatchObject({ checklist: { ...CHECKLIST, updatedAt: clock.now } });
     const big = { connector: long(200), recordNumber: long(200), message: long(10_000) };
     expect(await ask(msg('record-retry', { ...RETRY, ...big }))).toMatchObject({ available: true });
+  });
+
+  it('finds history kept before it was per site, under any name of the connector', async () => {
+    const name = `messaging-test-${next++}`;
+    // Version 1 of the database, as an invoice's sync log showing "QBO" left it.
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('retries', { keyPath: 'key' });
+        const failures = db.createObjectStore('failures', { keyPath: 'key' });
+        failures.createIndex('by-connector', 'connector');
+        failures.createIndex('by-lastSeen', 'lastSeen');
+        db.createObjectStore('checklist');
+        db.createObjectStore('escalations', { keyPath: 'id', autoIncrement: true });
+      },
+    });
+    const attempt = { at: 1, message: 'No mapping', outcome: null, overridden: false };
+    const row = { key: 'QBO|INV-20417', connector: 'QBO', recordNumber: 'INV-20417' };
+    await v1.put('retries', { ...row, attempts: [attempt] });
+    v1.close();
+    const { ask } = setup(undefined, name);
+    // The overlay asks under the connector's name in the pack, whatever the page showed.
+    const state = parseStoreResponse('get-record-state', await ask(msg('get-record-state')));
+    expect(state?.available && state.history.attempts).toEqual([attempt]);
   });
 
   it("keeps each AWRA site's records apart: the site is the sender page's origin", async () => {

@@ -78,8 +78,8 @@ describe('popup context', () => {
       asked.push(tabId);
       return { url: 'u', analysis: { page: 'sync-log', records: [rec({})] } };
     };
-    await loadContext(fakeAdapter({ askGate }).adapter);
-    await loadContext(fakeAdapter({ askGate, search: '' }).adapter);
+    await loadContext(fakeAdapter({ askGate }).adapter, defaultRulePack);
+    await loadContext(fakeAdapter({ askGate, search: '' }).adapter, defaultRulePack);
     expect(asked).toEqual([7, 3]);
   });
 
@@ -90,7 +90,7 @@ describe('popup context', () => {
       async () => ({ url: 'u', analysis: { page: 'sync-hub', records: 'all of them' } }),
       async () => ({ url: 'u', analysis: { page: null, records: [] } }),
     ]) {
-      const ctx = await loadContext(fakeAdapter({ askGate }).adapter);
+      const ctx = await loadContext(fakeAdapter({ askGate }).adapter, defaultRulePack);
       expect(ctx).toMatchObject({ syncScreen: false, records: [] });
     }
   });
@@ -101,14 +101,42 @@ describe('popup context', () => {
     const pending = { recordNumber: 'inv-2', connector: null, trigger: 'connector-wide', at };
     const ctx = await loadContext(
       fakeAdapter({ records, takePending: async () => pending }).adapter,
+      defaultRulePack,
     );
     expect(ctx.selected).toBe(1);
     expect(ctx.trigger).toBe('connector-wide');
     const gone = { ...pending, recordNumber: 'INV-9' };
     const other = await loadContext(
       fakeAdapter({ records, takePending: async () => gone }).adapter,
+      defaultRulePack,
     );
     expect(other).toMatchObject({ selected: 0, trigger: null });
+  });
+
+  it("finds the overlay's record by its connector under any name the page gives it", async () => {
+    // The overlay names connectors as history keys do: "SMTP email" for a row showing "Email".
+    const records = [
+      rec({ recordNumber: 'INV-1', connector: 'QBO' }),
+      rec({ recordNumber: 'INV-1', connector: 'Email' }),
+      rec({ recordNumber: 'INV-1', connector: 'QuickBooks Online', retryCount: 3 }),
+    ];
+    const at = Date.UTC(2026, 10, 26, 8, 55);
+    const pending = {
+      recordNumber: 'INV-1',
+      connector: 'SMTP email',
+      trigger: 'connector-wide',
+      at,
+    };
+    const ctx = await loadContext(
+      fakeAdapter({ records, takePending: async () => pending }).adapter,
+      defaultRulePack,
+    );
+    // One QuickBooks record shown twice is one entry, its latest attempt.
+    expect(ctx.records.map((r) => [r.connector, r.retryCount])).toEqual([
+      ['QuickBooks Online', 3],
+      ['Email', 1],
+    ]);
+    expect(ctx).toMatchObject({ selected: 1, trigger: 'connector-wide' });
   });
 
   it('else starts from the record last expanded or acted on; a stale pending pick is ignored', async () => {
@@ -121,6 +149,7 @@ describe('popup context', () => {
     const stale = { recordNumber: 'INV-1', connector: null, trigger: 'connector-wide', at: 1 };
     const ctx = await loadContext(
       fakeAdapter({ records, askGate, takePending: async () => stale }).adapter,
+      defaultRulePack,
     );
     expect(ctx).toMatchObject({ selected: 1, trigger: null });
   });
@@ -132,15 +161,15 @@ describe('popup context', () => {
       rec({ retryCount: 2, syncRun: 'SR-3' }),
       rec({ retryCount: 1, syncRun: 'SR-2' }),
     ];
-    expect(failingRecords(records).map((r) => r.syncRun)).toEqual(['SR-3']);
-    expect(preselect(failingRecords(records), null)).toBe(0);
+    expect(failingRecords(records, defaultRulePack).map((r) => r.syncRun)).toEqual(['SR-3']);
+    expect(preselect(failingRecords(records, defaultRulePack), null, defaultRulePack)).toBe(0);
   });
 });
 
 describe('popup draft', () => {
   it("takes the larger retry count and the overlay's ticked checks", async () => {
     const { adapter } = fakeAdapter();
-    const ctx = await loadContext(adapter);
+    const ctx = await loadContext(adapter, defaultRulePack);
     expect(recordStateQuery(ctx, 0, defaultRulePack)).toEqual({
       type: 'escalation-record-state',
       // The overlay's history is the tab's site's.
@@ -168,14 +197,14 @@ describe('popup draft', () => {
     'asks no record state for a tab whose URL is %j (no AWRA site)',
     async (url) => {
       const { adapter } = fakeAdapter();
-      const ctx = await loadContext(adapter);
+      const ctx = await loadContext(adapter, defaultRulePack);
       expect(recordStateQuery({ ...ctx, url }, 0, defaultRulePack)).toBeNull();
     },
   );
 
   it("takes the trigger the overlay's card would name, unless the overlay chose one", async () => {
     const { adapter } = fakeAdapter();
-    const ctx = await loadContext(adapter);
+    const ctx = await loadContext(adapter, defaultRulePack);
     const state = { retries: 0, checksTicked: [], trigger: 'retry-limit-exceeded' };
     expect(draftFor(ctx, 0, adapter, state).trigger).toBe('retry-limit-exceeded');
     expect(draftFor({ ...ctx, trigger: 'connector-wide' }, 0, adapter, state).trigger).toBe(
@@ -185,7 +214,10 @@ describe('popup draft', () => {
   });
 
   it('a blank form asks nothing of the background', async () => {
-    const ctx = await loadContext(fakeAdapter({ askGate: async () => undefined }).adapter);
+    const ctx = await loadContext(
+      fakeAdapter({ askGate: async () => undefined }).adapter,
+      defaultRulePack,
+    );
     expect(recordStateQuery(ctx, 0, defaultRulePack)).toBeNull();
     expect(draftFor(ctx, 0, fakeAdapter().adapter)).toMatchObject({
       recordNumber: null,

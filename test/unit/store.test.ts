@@ -170,6 +170,14 @@ async function versionOne(name: string) {
   await v1.put('retries', { key: `${QBO}|INV-1`, ...ref, attempts: [attempt] });
   const ticks = { ticks: ['mapping'], collapsed: false, dismissed: false, updatedAt: 1 };
   await v1.put('checklist', ticks, `${QBO}|INV-1`);
+  // Version 1 kept the connector's name as the page showed it: "QBO" on an invoice's log.
+  await v1.put('retries', {
+    key: 'QBO|INV-5',
+    connector: 'QBO',
+    recordNumber: 'INV-5',
+    attempts: [attempt],
+  });
+  await v1.put('checklist', ticks, 'QBO|INV-5');
   const seen = { messageType: null, message: 'x', firstSeen: 5, lastSeen: 5 };
   await v1.put('failures', { key: `${QBO}|INV-1|x`, ...ref, ...seen });
   await v1.add('escalations', { createdAt: 1, recordNumber: 'INV-1', message: 'x' });
@@ -192,6 +200,12 @@ it('upgrades a version 1 database without losing anything stored', async () => {
   expect((await attempts(db, 'INV-1', QBO, OTHER_SITE)).map((a) => a.at)).toEqual([1]);
   expect(await outcome(db, 'INV-1', QBO, OTHER_SITE)).toBe(true);
   expect((await attempts(db, 'INV-1')).map((a) => a.outcome)).toEqual([null, null]);
+  // Under whichever of the connector's names it was kept.
+  const inv5 = { site: SITE, connector: QBO, recordNumber: 'INV-5' };
+  const names = [QBO, 'QuickBooks', 'QBO'];
+  expect((await store.getHistory(db, { ...inv5, names })).attempts).toEqual([attempt]);
+  expect(await store.getChecklist(db, { ...inv5, names })).toEqual(ticks);
+  expect((await store.getHistory(db, inv5)).attempts).toEqual([]);
   // Old failures are kept (pruned with age) but counted for no site; escalations are untouched.
   expect(await db.count('failures')).toBe(1);
   expect(await count(db, QBO, 0)).toBe(0);
