@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
+import { openVersionOne } from '../helpers/store-v1';
 import { createBackgroundHandler } from '../../lib/messaging/background-handler';
 import { isFromOwnContentScript, type Sender } from '../../lib/messaging/protocol';
 import { LIMITS, parseStoreResponse } from '../../lib/messaging/store-protocol';
@@ -83,16 +83,7 @@ describe('background store handler: valid requests', () => {
   it('finds history kept before it was per site, under any name of the connector', async () => {
     const name = `messaging-test-${next++}`;
     // Version 1 of the database, as an invoice's sync log showing "QBO" left it.
-    const v1 = await openDB(name, 1, {
-      upgrade(db) {
-        db.createObjectStore('retries', { keyPath: 'key' });
-        const failures = db.createObjectStore('failures', { keyPath: 'key' });
-        failures.createIndex('by-connector', 'connector');
-        failures.createIndex('by-lastSeen', 'lastSeen');
-        db.createObjectStore('checklist');
-        db.createObjectStore('escalations', { keyPath: 'id', autoIncrement: true });
-      },
-    });
+    const v1 = await openVersionOne(name);
     const attempt = { at: 1, message: 'No mapping', outcome: null, overridden: false };
     const row = { key: 'QBO|INV-20417', connector: 'QBO', recordNumber: 'INV-20417' };
     await v1.put('retries', { ...row, attempts: [attempt] });

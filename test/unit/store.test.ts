@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openVersionOne } from '../helpers/store-v1';
 import type { SyncAssistDB } from '../../lib/store/db';
 import * as store from '../../lib/store/history';
 import { openStore, type OpenOptions } from '../../lib/store/open';
@@ -152,19 +153,7 @@ it("keeps each site's history, checklist and failure counts apart", async () => 
 
 /** A database as version 1 wrote it (history not per site), with one of each row. */
 async function versionOne(name: string) {
-  const v1 = await openDB(name, 1, {
-    upgrade(db) {
-      db.createObjectStore('retries', { keyPath: 'key' });
-      const failures = db.createObjectStore('failures', { keyPath: 'key' });
-      failures.createIndex('by-connector', 'connector');
-      failures.createIndex('by-lastSeen', 'lastSeen');
-      db.createObjectStore('checklist');
-      db.createObjectStore('escalations', { keyPath: 'id', autoIncrement: true }).createIndex(
-        'by-createdAt',
-        'createdAt',
-      );
-    },
-  });
+  const v1 = await openVersionOne(name);
   const ref = { connector: QBO, recordNumber: 'INV-1' };
   const attempt = { at: 1, message: 'No mapping', outcome: null, overridden: false };
   await v1.put('retries', { key: `${QBO}|INV-1`, ...ref, attempts: [attempt] });
