@@ -7,7 +7,10 @@ import { visibleText } from './text';
 
 const TRAILS = 'nav[aria-label], ol[aria-label], [class~="breadcrumb"], [class~="breadcrumbs"]';
 
-/** Lower-case, width and spacing folded, as the pack's module names are compared. */
+/**
+ * A name compared whole, ignoring case, width and spacing ("QBO", "qbo ", "ＱＢＯ"): the pack's
+ * module names here, its connector aliases in lib/rules/connectors.ts.
+ */
 export const foldName = (name: string) =>
   name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 

@@ -1,4 +1,5 @@
 /** Which connector a name shown on a page stands for (RulePack.connectorAliases). */
+import { foldName } from '../analyze/breadcrumb';
 import type { RulePack } from './schema';
 
 type Aliases = Pick<RulePack, 'connectorAliases'>;
@@ -12,9 +13,6 @@ interface Names {
 
 const byPack = new WeakMap<Aliases, Names>();
 
-/** Whole names compare ignoring case, width and spacing: "QBO", "qbo ", "ＱＢＯ". */
-const fold = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-
 /**
  * The name a connector's retry history, checklists and failure counts are kept under: the
  * connector an alias belongs to, else the name as shown (spacing collapsed). One connector shown
@@ -26,7 +24,7 @@ export function connectorKey(name: string, pack: Aliases): string {
     names = { aliases: new Map(), seen: new Map() };
     for (const { connector, aliases } of pack.connectorAliases)
       for (const alias of [connector, ...aliases]) {
-        const folded = fold(alias);
+        const folded = foldName(alias);
         // The first group naming an alias keeps it: an admin's later duplicate changes nothing.
         if (!names.aliases.has(folded)) names.aliases.set(folded, connector);
       }
@@ -35,7 +33,7 @@ export function connectorKey(name: string, pack: Aliases): string {
   const known = names.seen.get(name);
   if (known !== undefined) return known;
   const shown = name.replace(/\s+/g, ' ').trim();
-  const key = names.aliases.get(fold(shown)) ?? shown;
+  const key = names.aliases.get(foldName(shown)) ?? shown;
   if (names.seen.size < 1000) names.seen.set(name, key);
   return key;
 }
