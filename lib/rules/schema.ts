@@ -1,6 +1,7 @@
 import { z } from '../zod-mini';
 import { config } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
+import { normalizeLabel } from '../analyze/text';
 import { MESSAGE_TYPES, RECORD_FIELDS, STATUSES } from '../analyze/types';
 import { patternProblem } from './regex-safety';
 
@@ -117,7 +118,26 @@ function buildSchemas() {
       'sync-log': PageSignalsSchema,
     }),
     /** Label synonyms and selectors for every SyncRecord field. */
-    fields: z.record(RecordFieldSchema, FieldSpecSchema),
+    fields: z.record(RecordFieldSchema, FieldSpecSchema).check(
+      z.superRefine((fields, ctx) => {
+        // A label belongs to the first field listing it (lib/analyze/compile.ts): preferring
+        // another field's label would silently do nothing.
+        const owner = new Map<string, string>();
+        for (const [field, spec] of Object.entries(fields))
+          for (const label of [...spec.labels, ...spec.preferredLabels])
+            if (!owner.has(normalizeLabel(label))) owner.set(normalizeLabel(label), field);
+        for (const [field, spec] of Object.entries(fields))
+          spec.preferredLabels.forEach((label, i) => {
+            const other = owner.get(normalizeLabel(label));
+            if (other && other !== field)
+              ctx.addIssue({
+                code: 'custom',
+                path: [field, 'preferredLabels', i],
+                message: `"${label}" is a label of ${other}: a page's "${label}" is read as ${other}, so it cannot be preferred for ${field}`,
+              });
+          });
+      }),
+    ),
     /** Status words (lower case) per normalised status. */
     statuses: z.record(StatusSchema, z.array(shortText).check(z.maxLength(100))),
     /** Record kinds: canonical name -> words and record-number prefixes that mean it. */

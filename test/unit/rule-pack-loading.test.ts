@@ -64,6 +64,16 @@ describe('rule-pack loading refuses bad packs with the path of each problem', ()
   });
 });
 
+describe('preferred labels', () => {
+  it("refuses a preferred label that is another field's label, naming both fields", () => {
+    const { fields } = defaultRulePack;
+    const status = { ...fields.status, preferredLabels: ['Xero status', 'Record'] };
+    expect(errorsOf(parseRulePack({ ...defaultRulePack, fields: { ...fields, status } }))).toEqual([
+      'fields.status.preferredLabels.1: "Record" is a label of recordNumber: a page\'s "Record" is read as recordNumber, so it cannot be preferred for status',
+    ]);
+  });
+});
+
 describe('migrating older exports', () => {
   const v0 = {
     schemaVersion: 0,
