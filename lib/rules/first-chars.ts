@@ -152,3 +152,63 @@ export function firstCharsOverlap(alternatives: string[]): boolean {
     }
   return false;
 }
+
+/**
+ * The first characters of every optional tail of a sequence: the rest after an item from which
+ * on everything may be skipped ("ab?" may stop after "a" or go on with "b"). Anchors and
+ * zero-width groups are no items.
+ */
+function optionalTails(source: string): First[] {
+  const starts: number[] = [];
+  const nullable: boolean[] = [];
+  for (let i = 0; i < source.length;) {
+    const c = source[i]!;
+    if (c === '^' || c === '$') {
+      i++;
+      continue;
+    }
+    if (c === '\\' && (source[i + 1] === 'b' || source[i + 1] === 'B')) {
+      i += 2;
+      continue;
+    }
+    let end: number;
+    let canSkip: boolean;
+    if (c === '(') {
+      const close = closingParen(source, i);
+      end = close + 1;
+      if (ZERO_WIDTH_GROUP.test(source.slice(i))) {
+        i = end + quantifierAt(source, end).length;
+        continue;
+      }
+      const head = GROUP_HEAD.exec(source.slice(i))![0];
+      canSkip = firstOfAlternation(source.slice(i + head.length, close)).nullable;
+    } else {
+      end = atomEnd(source, i);
+      canSkip = false;
+    }
+    const quantifier = quantifierAt(source, end);
+    starts.push(i);
+    nullable.push(canSkip || (quantifier.length > 0 && quantifier.min === 0));
+    i = end + quantifier.length;
+  }
+  const tails: First[] = [];
+  for (let p = starts.length - 1; p >= 1 && nullable[p]; p--)
+    tails.push(firstOfSequence(source.slice(starts[p])));
+  return tails;
+}
+
+/**
+ * Whether an alternative of a repeated group can stop before an optional tail that starts like
+ * the group itself: "(?:ab?|b)+" reads "abb" as ab·b or a·b·b, and each such place doubles the
+ * ways a long enough input can be split.
+ */
+export function tailOverlap(alternatives: string[]): boolean {
+  const firsts = alternatives.map(firstOfSequence);
+  const group: First = { atoms: firsts.flatMap((f) => f.atoms), nullable: false };
+  for (const alternative of alternatives)
+    for (const tail of optionalTails(alternative)) {
+      const tried = [...SAMPLE, ...namedChars(tail), ...namedChars(group)];
+      if (tried.some((c) => startsWith(tail, c) && startsWith(group, c))) return true;
+    }
+  return false;
+}

@@ -9,12 +9,14 @@
  *   except small bounded nests such as `(?:[\w-]{1,30}\s){0,3}` (outer count at most
  *   MAX_BOUNDED_NEST, both bounded), whose work stays polynomial;
  * - a repeated group whose alternatives overlap: `(a|a)+`, `(ab|a)*`, `(\w|.)+` (again unless
- *   repeated at most MAX_BOUNDED_NEST times).
+ *   repeated at most MAX_BOUNDED_NEST times);
+ * - a repeated group with an optional end that starts like the group: `(?:ab?|b)+`, `(?:ab?a?)+`
+ *   (the same count limit).
  * Optional parts (`?`, `{0,1}`) do not count as repetition. This is a conservative screen, not
  * a proof: a pattern it lets through still runs with the classifier's 4000-character cap.
  */
 
-import { firstCharsOverlap } from './first-chars';
+import { firstCharsOverlap, tailOverlap } from './first-chars';
 import { atomEnd, quantifierAt } from './regex-tokens';
 
 /** Why `source` may not be used as a rule pattern, or null when it may. */
@@ -105,6 +107,8 @@ function backtrackingProblem(source: string): string | null {
       const many = outer === UNBOUNDED || quantifier.max > MAX_BOUNDED_NEST;
       if (many && closed.bars.length > 0 && alternativesOverlap(alternatives))
         return `overlapping alternatives in repeated group "(${body})": they can take exponential time (catastrophic backtracking)`;
+      if (many && tailOverlap(alternatives))
+        return `optional end that starts like the group in repeated group "(${body})": it can take exponential time (catastrophic backtracking)`;
     }
     const parent = stack.at(-1)!;
     parent.repeats = Math.max(parent.repeats, innerRepeats, outer) as Repeat;

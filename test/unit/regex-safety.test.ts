@@ -30,6 +30,11 @@ describe('the rule-pattern safety check', () => {
     '(?:\\p{L}|ü)+$',
     '(?:а|\\u0430)+$',
     '(?:[0-9٠-٩]|٤)+$',
+    // An optional end that starts like the group (6.9 s on 49 characters in V8, found in review).
+    '(?:ab?|b)+$',
+    '(?:ab?a?)+$',
+    '(?:a(?:b)?|b)+$',
+    '(?:[a-c]x?|X)+$',
   ])('refuses %s as prone to catastrophic backtracking', (source) => {
     expect(patternProblem(source)).toMatch(/catastrophic backtracking/);
   });
@@ -54,6 +59,10 @@ describe('the rule-pattern safety check', () => {
     '(?:[\\w-]{1,30}\\s){0,3}?done',
     '(?:\\d|x)+$',
     '(?:(?=a)b|c)+',
+    // An optional end that no repetition starts with.
+    '(?:ab?)+$',
+    '(?:ab?|c)+$',
+    '(?:,\\s?\\w)+',
   ])('accepts the safe pattern %s', (source) => {
     expect(patternProblem(source)).toBeNull();
   });
