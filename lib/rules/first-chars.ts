@@ -61,8 +61,16 @@ function firstOfAlternation(body: string): First {
   return { atoms: firsts.flatMap((f) => f.atoms), nullable: firsts.some((f) => f.nullable) };
 }
 
-function firstOfSequence(source: string): First {
-  const atoms: string[] = [];
+/** One item of a sequence: an atom or a group, with its quantifier; anchors and zero-width
+ * groups are no items. */
+interface Item {
+  start: number;
+  /** What the item itself can start with, and whether it can match nothing. */
+  first: First;
+  quantifier: ReturnType<typeof quantifierAt>;
+}
+
+function* itemsOf(source: string): Generator<Item> {
   for (let i = 0; i < source.length;) {
     const c = source[i]!;
     // Anchors and word boundaries match no character.
@@ -75,7 +83,7 @@ function firstOfSequence(source: string): First {
       continue;
     }
     let end: number;
-    let inner: First;
+    let first: First;
     if (c === '(') {
       const close = closingParen(source, i);
       end = close + 1;
@@ -84,16 +92,26 @@ function firstOfSequence(source: string): First {
         continue;
       }
       const head = GROUP_HEAD.exec(source.slice(i))![0];
-      inner = firstOfAlternation(source.slice(i + head.length, close));
+      first = firstOfAlternation(source.slice(i + head.length, close));
     } else {
       end = atomEnd(source, i);
-      inner = { atoms: [source.slice(i, end)], nullable: false };
+      first = { atoms: [source.slice(i, end)], nullable: false };
     }
     const quantifier = quantifierAt(source, end);
-    atoms.push(...inner.atoms);
-    if (!inner.nullable && (quantifier.length === 0 || quantifier.min > 0))
-      return { atoms, nullable: false };
+    yield { start: i, first, quantifier };
     i = end + quantifier.length;
+  }
+}
+
+/** The item can match nothing: it may match the empty string, or it may be left out. */
+const skippable = ({ first, quantifier }: Item) =>
+  first.nullable || (quantifier.length > 0 && quantifier.min === 0);
+
+function firstOfSequence(source: string): First {
+  const atoms: string[] = [];
+  for (const item of itemsOf(source)) {
+    atoms.push(...item.first.atoms);
+    if (!skippable(item)) return { atoms, nullable: false };
   }
   return { atoms, nullable: true };
 }
@@ -155,45 +173,13 @@ export function firstCharsOverlap(alternatives: string[]): boolean {
 
 /**
  * The first characters of every optional tail of a sequence: the rest after an item from which
- * on everything may be skipped ("ab?" may stop after "a" or go on with "b"). Anchors and
- * zero-width groups are no items.
+ * on everything may be skipped ("ab?" may stop after "a" or go on with "b").
  */
 function optionalTails(source: string): First[] {
-  const starts: number[] = [];
-  const nullable: boolean[] = [];
-  for (let i = 0; i < source.length;) {
-    const c = source[i]!;
-    if (c === '^' || c === '$') {
-      i++;
-      continue;
-    }
-    if (c === '\\' && (source[i + 1] === 'b' || source[i + 1] === 'B')) {
-      i += 2;
-      continue;
-    }
-    let end: number;
-    let canSkip: boolean;
-    if (c === '(') {
-      const close = closingParen(source, i);
-      end = close + 1;
-      if (ZERO_WIDTH_GROUP.test(source.slice(i))) {
-        i = end + quantifierAt(source, end).length;
-        continue;
-      }
-      const head = GROUP_HEAD.exec(source.slice(i))![0];
-      canSkip = firstOfAlternation(source.slice(i + head.length, close)).nullable;
-    } else {
-      end = atomEnd(source, i);
-      canSkip = false;
-    }
-    const quantifier = quantifierAt(source, end);
-    starts.push(i);
-    nullable.push(canSkip || (quantifier.length > 0 && quantifier.min === 0));
-    i = end + quantifier.length;
-  }
+  const items = [...itemsOf(source)];
   const tails: First[] = [];
-  for (let p = starts.length - 1; p >= 1 && nullable[p]; p--)
-    tails.push(firstOfSequence(source.slice(starts[p])));
+  for (let p = items.length - 1; p >= 1 && skippable(items[p]!); p--)
+    tails.push(firstOfSequence(source.slice(items[p]!.start)));
   return tails;
 }
 
