@@ -140,34 +140,59 @@ function matcherOf(atom: string): (c: string) => boolean {
   return matcher;
 }
 
-const startsWith = (first: First, c: string) => first.atoms.some((atom) => matcherOf(atom)(c));
-
 /**
  * Characters an atom names itself (a literal, a class's members and range ends, an escaped code
  * point), with their other case: tried beside the sample, so "(?:ü|Ü)+" or "([0-9٠-٩]|٤)+" is
  * caught whatever the sample holds.
  */
-function namedChars(first: First): string[] {
+function charsNamedBy(atom: string): string[] {
   const chars: string[] = [];
-  for (const atom of first.atoms) {
-    const decoded = atom.replace(
-      /\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g,
-      (_, braced, four, two) => String.fromCodePoint(parseInt(braced ?? four ?? two, 16)),
-    );
-    for (const c of decoded) chars.push(c, c.toLowerCase(), c.toUpperCase());
-  }
+  const decoded = atom.replace(
+    /\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g,
+    (_, braced, four, two) => String.fromCodePoint(parseInt(braced ?? four ?? two, 16)),
+  );
+  for (const c of decoded) chars.push(c, c.toLowerCase(), c.toUpperCase());
   return chars;
 }
+
+const sampleBits = new Map<string, Uint32Array>();
+/** Which sample characters an atom matches, a bit each. */
+function sampleBitsOf(atom: string): Uint32Array {
+  let bits = sampleBits.get(atom);
+  if (!bits) {
+    bits = new Uint32Array(Math.ceil(SAMPLE.length / 32));
+    const matches = matcherOf(atom);
+    for (let k = 0; k < SAMPLE.length; k++) if (matches(SAMPLE[k]!)) bits[k >> 5]! |= 1 << (k & 31);
+    if (sampleBits.size < 5000) sampleBits.set(atom, bits);
+  }
+  return bits;
+}
+
+const shared = new Map<string, boolean>();
+/** Whether one character can match both atoms: the sample and the two atoms' own characters tried. */
+export function atomsShareChar(a: string, b: string): boolean {
+  const key = `${a}\u0000${b}`;
+  let answer = shared.get(key);
+  if (answer === undefined) {
+    const [x, y] = [sampleBitsOf(a), sampleBitsOf(b)];
+    const both = (c: string) => matcherOf(a)(c) && matcherOf(b)(c);
+    answer =
+      x.some((word, k) => (word & y[k]!) !== 0) ||
+      charsNamedBy(a).some(both) ||
+      charsNamedBy(b).some(both);
+    if (shared.size < 20000) shared.set(key, answer);
+  }
+  return answer;
+}
+
+const overlaps = (x: First, y: First) =>
+  x.atoms.some((a) => y.atoms.some((b) => atomsShareChar(a, b)));
 
 export function firstCharsOverlap(alternatives: string[]): boolean {
   const firsts = alternatives.map(firstOfSequence);
   if (firsts.some((first) => first.nullable)) return true;
   for (let a = 0; a < firsts.length; a++)
-    for (let b = a + 1; b < firsts.length; b++) {
-      const [x, y] = [firsts[a]!, firsts[b]!];
-      const tried = [...SAMPLE, ...namedChars(x), ...namedChars(y)];
-      if (tried.some((c) => startsWith(x, c) && startsWith(y, c))) return true;
-    }
+    for (let b = a + 1; b < firsts.length; b++) if (overlaps(firsts[a]!, firsts[b]!)) return true;
   return false;
 }
 
@@ -192,9 +217,6 @@ export function tailOverlap(alternatives: string[]): boolean {
   const firsts = alternatives.map(firstOfSequence);
   const group: First = { atoms: firsts.flatMap((f) => f.atoms), nullable: false };
   for (const alternative of alternatives)
-    for (const tail of optionalTails(alternative)) {
-      const tried = [...SAMPLE, ...namedChars(tail), ...namedChars(group)];
-      if (tried.some((c) => startsWith(tail, c) && startsWith(group, c))) return true;
-    }
+    for (const tail of optionalTails(alternative)) if (overlaps(tail, group)) return true;
   return false;
 }

@@ -12,11 +12,15 @@
  *   repeated at most MAX_BOUNDED_NEST times);
  * - a repeated group with an optional end that starts like the group: `(?:ab?|b)+`, `(?:ab?a?)+`
  *   (the same count limit).
- * Optional parts (`?`, `{0,1}`) do not count as repetition. This is a conservative screen, not
- * a proof: a pattern it lets through still runs with the classifier's 4000-character cap.
+ * Optional parts (`?`, `{0,1}`) do not count as repetition. Those shapes are named for what
+ * they are; what they miss, the pattern's automaton catches (lib/rules/regex-ambiguity.ts): a
+ * repeated part that reads a text two ways at any depth (`(a(?:b|bc?))+`, `(?:ab?b?)+`), and
+ * repeats in a row that can share a text (`\s*\s*`, `.*not.*found`), which on the classifier's
+ * 4,000-character messages take seconds.
  */
 
 import { firstCharsOverlap, tailOverlap } from './first-chars';
+import { ambiguityProblem } from './regex-ambiguity';
 import { atomEnd, quantifierAt } from './regex-tokens';
 
 /** Why `source` may not be used as a rule pattern, or null when it may. */
@@ -26,7 +30,7 @@ export function patternProblem(source: string): string | null {
   } catch (error) {
     return `invalid regular expression: ${error instanceof Error ? error.message : String(error)}`;
   }
-  return backtrackingProblem(source);
+  return backtrackingProblem(source) ?? ambiguityProblem(source);
 }
 
 interface Frame {

@@ -3,6 +3,7 @@ import { config } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
 import { normalizeLabel } from '../analyze/text';
 import { MESSAGE_TYPES, RECORD_FIELDS, STATUSES } from '../analyze/types';
+import { builtInPatterns } from './default/patterns';
 import { patternProblem } from './regex-safety';
 
 /** Bump when the pack's shape changes; lib/rules/migrate.ts upgrades older packs. */
@@ -31,7 +32,7 @@ function buildSchemas() {
     z.minLength(1),
     z.maxLength(1000),
     z.superRefine((source, ctx) => {
-      const problem = patternProblem(source);
+      const problem = builtInPatterns().has(source) ? null : patternProblem(source);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
   );
