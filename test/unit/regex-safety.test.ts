@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultRulePack } from '../../lib/rules/default';
 import { builtInPatterns } from '../../lib/rules/default/patterns';
@@ -124,6 +125,62 @@ describe('the rule-pattern safety check', () => {
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.errors.join('\n')).toMatch(
       /messageRules\.0\.pattern: .*catastrophic backtracking/,
+    );
+  });
+});
+
+describe('the rule-pattern safety check on any pattern', () => {
+  const piece = fc.constantFrom(
+    'a',
+    'b',
+    'ab',
+    '.',
+    '\\s',
+    '\\w',
+    '\\d',
+    '[a-c]',
+    '[^.;]',
+    '\\p{L}',
+    'ü',
+    '😀',
+    '\\u0430',
+    '\\b',
+    '^',
+    '$',
+    '(?=a)',
+    '(?<!b)',
+    '\\1',
+    '\\k<n>',
+    '{',
+    '}',
+    ']',
+    '-',
+    '\\.',
+    '\\{',
+  );
+  const quantifier = fc.constantFrom('', '', '?', '*', '+', '{2}', '{0,3}', '{1,30}', '{2,}', '*?');
+  const pattern: fc.Arbitrary<string> = fc.letrec((tie) => ({
+    item: fc.oneof(
+      { weight: 3, arbitrary: fc.tuple(piece, quantifier).map(([p, q]) => p + q) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(fc.constantFrom('(', '(?:', '(?<n>'), tie('alternation'), quantifier)
+          .map(([open, body, q]) => `${open}${body})${q}`),
+      },
+    ),
+    sequence: fc.array(tie('item'), { maxLength: 5 }).map((items) => items.join('')),
+    alternation: fc.array(tie('sequence'), { minLength: 1, maxLength: 3 }).map((s) => s.join('|')),
+  })).alternation as fc.Arbitrary<string>;
+
+  it('never throws: a reason or null, and a pattern it accepts compiles', () => {
+    fc.assert(
+      fc.property(pattern, (source) => {
+        const problem = patternProblem(source);
+        expect(problem === null || typeof problem === 'string').toBe(true);
+        if (problem === null) expect(() => new RegExp(source, 'iu')).not.toThrow();
+      }),
+      { numRuns: 3000 },
     );
   });
 });
