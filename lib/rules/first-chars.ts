@@ -168,6 +168,26 @@ function sampleBitsOf(atom: string): Uint32Array {
   return bits;
 }
 
+/** Classes and properties the sample can miss: beyond ASCII, their members fold or belong to
+ * scripts the sample does not hold ("\\p{sc=Hira}" and "\\p{Lo}", "[\\u0370-\\u03ff]" and U+1FBE). */
+const BEYOND_SAMPLE = /^\\[pP]\{|^\[.*(?:\\[pPu]|\\x[89a-fA-F]|[^\x00-\x7f])/;
+const planeBits = new Map<string, Uint32Array>();
+/** Which characters of the Basic Multilingual Plane an atom matches, a bit each (8 KB). */
+function planeBitsOf(atom: string): Uint32Array {
+  let bits = planeBits.get(atom);
+  if (!bits) {
+    bits = new Uint32Array(0x10000 / 32);
+    const matches = matcherOf(atom);
+    for (let code = 0; code < 0x10000; code++)
+      if ((code < 0xd800 || code > 0xdfff) && matches(String.fromCharCode(code)))
+        bits[code >> 5]! |= 1 << (code & 31);
+    if (planeBits.size < 200) planeBits.set(atom, bits);
+  }
+  return bits;
+}
+
+const overlapping = (x: Uint32Array, y: Uint32Array) => x.some((word, k) => (word & y[k]!) !== 0);
+
 const shared = new Map<string, boolean>();
 /** Whether one character can match both atoms: the sample and the two atoms' own characters tried. */
 export function atomsShareChar(a: string, b: string): boolean {
@@ -177,9 +197,11 @@ export function atomsShareChar(a: string, b: string): boolean {
     const [x, y] = [sampleBitsOf(a), sampleBitsOf(b)];
     const both = (c: string) => matcherOf(a)(c) && matcherOf(b)(c);
     answer =
-      x.some((word, k) => (word & y[k]!) !== 0) ||
+      overlapping(x, y) ||
       charsNamedBy(a).some(both) ||
-      charsNamedBy(b).some(both);
+      charsNamedBy(b).some(both) ||
+      ((BEYOND_SAMPLE.test(a) || BEYOND_SAMPLE.test(b)) &&
+        overlapping(planeBitsOf(a), planeBitsOf(b)));
     if (shared.size < 20000) shared.set(key, answer);
   }
   return answer;

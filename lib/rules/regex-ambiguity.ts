@@ -3,23 +3,31 @@
  * backtracking engine pays when a match fails. Refused:
  * - exponential: inside one repeat, a text can go two ways and come back to the same state
  *   ("(?:ab?b?)+", "(a(?:b|bc?))+"): each turn doubles the ways (a count of at most
- *   MAX_DOUBLINGS turns is let through);
- * - polynomial: repeats one after the other that can take the same text ("\s*\s*",
- *   ".*not.*found", "(?:\w{1,30}\s?){0,3}"): the ways multiply, an unbounded repeat counting as
- *   the longest message classified (4,000 characters); more than MAX_WAYS at each position of
- *   the message is refused (27,000 took about a second in Node 20's V8).
+ *   MAX_DOUBLINGS turns is let through), and spelled-out counts whose ways multiply past
+ *   MAX_WAYS ("(?:(?:a|a){5}){5}");
+ * - polynomial: repeats one after the other that can take the same text (".*not.*found",
+ *   "\w+(?=.*expired)", "(?:\w{1,30}\s?){0,3}"): the ways multiply, an
+ *   unbounded repeat counting as the longest message classified (4,000 characters); more than
+ *   MAX_WAYS at each position of the message is refused. A repeat of white space alone counts
+ *   once: messages, headings and labels are read with white space collapsed.
  * The tests are Allauzen, Mohri and Rastogi's (2008) on the product of the automaton with
  * itself, the polynomial one relaxed to pairs of states (it may refuse a little more than it
  * must). Two atoms read a character in common as lib/rules/first-chars.ts decides.
  */
 import { atomsShareChar, topLevelAlternatives } from './first-chars';
 import { MAX_CLASSIFIED_LENGTH } from '../analyze/classify';
-import { automataOf, mayBeAmbiguous, type Automaton } from './regex-automaton';
+import {
+  automatonOf,
+  mayBeAmbiguous,
+  parsePattern,
+  spelledWays,
+  type Automaton,
+} from './regex-automaton';
 
 /** Product edges examined before a pattern is called too complex to check (about 50 ms). */
 const MAX_WORK = 300_000;
-/** 2^12 ways at most from a count that repeats an ambiguous part (x{0,12}). */
-const MAX_DOUBLINGS = 12;
+/** A count of at most this many turns may repeat an ambiguous part (as regex-safety.ts allows). */
+const MAX_DOUBLINGS = 5;
 /** Ways to read one text at one position (about 0.3 s on 4,000 characters at 226,981). */
 const MAX_WAYS = 5000;
 /** What an unbounded repeat counts as: the longest message the classifier reads. */
@@ -31,8 +39,12 @@ interface Graph {
   automaton: Automaton;
   /** The loop (strongly connected component) each state is on; -1 when it is on none. */
   loop: Int32Array;
+  /** Ways each loop can divide a text with its neighbours (UNBOUNDED_TURNS for x* and x+). */
+  choices: Map<number, number>;
   /** Turns each loop allows (UNBOUNDED_TURNS for x* and x+). */
   turns: Map<number, number>;
+  /** Each loop's states. */
+  states: Map<number, number[]>;
   /** Steps taken so far on the whole pattern (all its alternatives and lookarounds). */
   work: { steps: number };
 }
@@ -84,8 +96,8 @@ function components(count: number, next: (node: number) => Iterable<number>): In
   return component;
 }
 
-/** Which loop each state is on (-1 for none), and the turns each loop allows. */
-function loopsOf(automaton: Automaton): Pick<Graph, 'loop' | 'turns'> {
+/** Which loop each state is on (-1 for none), its states, and the ways and turns it allows. */
+function loopsOf(automaton: Automaton): Pick<Graph, 'loop' | 'choices' | 'turns' | 'states'> {
   const { follow } = automaton;
   const component = components(follow.length, (state) => follow[state]!);
   const size = new Map<number, number>();
@@ -93,13 +105,21 @@ function loopsOf(automaton: Automaton): Pick<Graph, 'loop' | 'turns'> {
   const loop = component.map((c, state) =>
     size.get(c)! > 1 || follow[state]!.has(state) ? c : -1,
   ) as Int32Array;
-  const turns = new Map<number, number>();
+  const states = new Map<number, number[]>();
   loop.forEach((c, state) => {
-    if (c === -1) return;
-    const allowed = Math.min(automaton.turns[state]!, UNBOUNDED_TURNS);
-    turns.set(c, Math.max(turns.get(c) ?? 0, allowed));
+    if (c !== -1) states.set(c, [...(states.get(c) ?? []), state]);
   });
-  return { loop, turns };
+  const choices = new Map<number, number>();
+  const turns = new Map<number, number>();
+  for (const [c, members] of states) {
+    // White space alone: a collapsed text has one such character in a row.
+    const space = members.every((state) => !atomsShareChar(automaton.atoms[state]!, '\\S'));
+    const most = (of: number[]) =>
+      space ? 1 : Math.min(UNBOUNDED_TURNS, Math.max(...members.map((state) => of[state]!)));
+    choices.set(c, most(automaton.choices));
+    turns.set(c, most(automaton.turns));
+  }
+  return { loop, choices, turns, states };
 }
 
 /** A pair of states (a, b) reading the same characters, as one number. */
@@ -149,9 +169,7 @@ function exponential(graph: Graph): [string, string] | null {
   for (const [c, turns] of graph.turns) {
     if (turns <= MAX_DOUBLINGS) continue;
     const sameLoop = (state: number) => loop[state] === c;
-    const diagonal = atoms.flatMap((_, state): [number, number][] =>
-      sameLoop(state) ? [[state, state]] : [],
-    );
+    const diagonal = graph.states.get(c)!.map((state): [number, number] => [state, state]);
     let split: [string, string] | null = null;
     explore(graph, diagonal, sameLoop, sameLoop, (a, b) => {
       if (a === b) return false;
@@ -165,17 +183,18 @@ function exponential(graph: Graph): [string, string] | null {
 }
 
 /** States reachable from `from` (itself included), following edges forward or backward. */
-function reach(automaton: Automaton, from: number[], backward: boolean): Uint8Array {
-  const seen = new Uint8Array(automaton.atoms.length);
-  const edges = backward ? reversed(automaton) : automaton.follow;
+function reach(graph: Graph, from: number[], edges: Set<number>[]): Uint8Array {
+  const seen = new Uint8Array(graph.automaton.atoms.length);
   const stack = [...from];
   for (const state of from) seen[state] = 1;
   while (stack.length > 0)
-    for (const to of edges[stack.pop()!]!)
+    for (const to of edges[stack.pop()!]!) {
+      if (++graph.work.steps > MAX_WORK) throw new TooComplex();
       if (!seen[to]) {
         seen[to] = 1;
         stack.push(to);
       }
+    }
   return seen;
 }
 
@@ -190,16 +209,17 @@ function reversed(automaton: Automaton): Set<number>[] {
  * states p and q on them with a text that p reads around its loop while another path reads it
  * from p to q, and a text that q reads around its loop while another path reads it from p to q.
  */
-function shareText(graph: Graph, first: number, second: number): boolean {
-  const { atoms } = graph.automaton;
+function shareText(
+  graph: Graph,
+  first: number,
+  second: number,
+  after: Uint8Array,
+  before: Uint8Array,
+): boolean {
   const { loop } = graph;
-  const statesOf = (c: number) => atoms.flatMap((_, state) => (loop[state] === c ? [state] : []));
-  const firstStates = statesOf(first);
-  const secondStates = statesOf(second);
-  const after = reach(graph.automaton, firstStates, false);
-  if (!after[secondStates[0]!]) return false;
+  const firstStates = graph.states.get(first)!;
+  if (!after[graph.states.get(second)![0]!]) return false;
   // The states a path from the first loop to the second can pass through.
-  const before = reach(graph.automaton, secondStates, true);
   const between = (state: number) => after[state] === 1 && before[state] === 1;
   const inFirst = (state: number) => loop[state] === first;
   const inSecond = (state: number) => loop[state] === second;
@@ -225,15 +245,23 @@ function shareText(graph: Graph, first: number, second: number): boolean {
 function polynomial(graph: Graph): { ways: number; loops: number[] } | null {
   // Tarjan numbers components sinks first: from the highest number down, every loop comes
   // after the loops that can reach it.
-  const loops = [...graph.turns.keys()].sort((a, b) => b - a);
+  const loops = [...graph.choices.keys()].sort((a, b) => b - a);
+  const backward = reversed(graph.automaton);
+  const after = new Map<number, Uint8Array>();
+  const before = new Map<number, Uint8Array>();
   const best = new Map<number, { ways: number; loops: number[] }>();
   for (const [k, second] of loops.entries()) {
-    const turns = graph.turns.get(second)!;
-    let chain = { ways: turns, loops: [second] };
+    const choices = graph.choices.get(second)!;
+    let chain = { ways: choices, loops: [second] };
     for (const first of loops.slice(0, k)) {
-      const before = best.get(first)!;
-      if (before.ways * turns <= chain.ways || !shareText(graph, first, second)) continue;
-      chain = { ways: before.ways * turns, loops: [...before.loops, second] };
+      const previous = best.get(first)!;
+      if (previous.ways * choices <= chain.ways || !loopsShareChar(graph, first, second)) continue;
+      if (!after.has(first))
+        after.set(first, reach(graph, graph.states.get(first)!, graph.automaton.follow));
+      if (!before.has(second))
+        before.set(second, reach(graph, graph.states.get(second)!, backward));
+      if (!shareText(graph, first, second, after.get(first)!, before.get(second)!)) continue;
+      chain = { ways: previous.ways * choices, loops: [...previous.loops, second] };
       if (chain.ways > MAX_WAYS) return chain;
     }
     best.set(second, chain);
@@ -241,9 +269,16 @@ function polynomial(graph: Graph): { ways: number; loops: number[] } | null {
   return null;
 }
 
+/** Whether a character can be read on both loops (a text both go round is made of such). */
+function loopsShareChar(graph: Graph, first: number, second: number): boolean {
+  const { atoms } = graph.automaton;
+  const [x, y] = [graph.states.get(first)!, graph.states.get(second)!];
+  return x.some((a) => y.some((b) => atomsShareChar(atoms[a]!, atoms[b]!)));
+}
+
 /** A loop as the pattern writes it, near enough for a message: its first state's atom. */
 function loopAtom(graph: Graph, c: number): string {
-  return graph.automaton.atoms[graph.loop.indexOf(c)]!;
+  return graph.automaton.atoms[graph.states.get(c)![0]!]!;
 }
 
 /**
@@ -262,25 +297,23 @@ export function ambiguityProblem(source: string): string | null {
 }
 
 function alternativeProblem(source: string, work: { steps: number }): string | null {
-  const automata = automataOf(source);
+  const pattern = parsePattern(source);
+  const ways = spelledWays(pattern);
+  if (ways > MAX_WAYS)
+    return `a repeated part can read the same text ${waysText(ways)} ways (catastrophic backtracking): repeat it fewer times or make its alternatives start differently`;
+  const automaton = automatonOf(pattern);
   const tooComplex = `"${source.length > 60 ? `${source.slice(0, 57)}...` : source}" is too complex to check for catastrophic backtracking: split it into simpler rules or bound its repeats`;
-  if (!automata) return tooComplex;
+  if (!automaton) return tooComplex;
   try {
-    for (const automaton of automata) {
-      const graph: Graph = { automaton, ...loopsOf(automaton), work };
-      if (graph.turns.size === 0) continue;
-      const split = exponential(graph);
-      if (split)
-        return `a repeated part can read the same text two ways (at "${split[0]}" and "${split[1]}"): it can take exponential time (catastrophic backtracking)`;
-      const chain = polynomial(graph);
-      if (chain) {
-        const atoms = chain.loops.map((c) => `"${loopAtom(graph, c)}"`).join(' and ');
-        const ways =
-          chain.ways >= 1e6
-            ? 'millions of'
-            : `about ${Math.round(chain.ways).toLocaleString('en')}`;
-        return `repeats that can read the same text one after the other (${atoms}) try ${ways} ways at each position of a long message (catastrophic backtracking): bound them more tightly, as in [^.;]{0,60}, or separate them by a character neither reads`;
-      }
+    const graph: Graph = { automaton, ...loopsOf(automaton), work };
+    if (graph.states.size === 0) return null;
+    const split = exponential(graph);
+    if (split)
+      return `a repeated part can read the same text two ways (at "${split[0]}" and "${split[1]}"): it can take exponential time (catastrophic backtracking)`;
+    const chain = polynomial(graph);
+    if (chain) {
+      const atoms = chain.loops.map((c) => `"${loopAtom(graph, c)}"`).join(' and ');
+      return `repeats that can read the same text one after the other (${atoms}) try ${waysText(chain.ways)} ways at each position of a long message (catastrophic backtracking): bound them more tightly, as in [^.;]{0,60}, or separate them by a character neither reads`;
     }
   } catch (error) {
     if (error instanceof TooComplex) return tooComplex;
@@ -288,3 +321,6 @@ function alternativeProblem(source: string, work: { steps: number }): string | n
   }
   return null;
 }
+
+const waysText = (ways: number) =>
+  ways >= 1e6 ? 'millions of' : `about ${Math.round(ways).toLocaleString('en')}`;

@@ -4,72 +4,66 @@
  * automaton's paths, so how many paths one text has (lib/rules/regex-ambiguity.ts) is how much
  * work a hostile message can cause. Read from the source with the 'iu' flags rules compile with.
  *
- * A small count is spelled out (x{2,4} = x x (x (x)?)?); a larger one,
- * and any unbounded repeat, becomes a loop that remembers how many turns it allows (its weight).
+ * A count up to MAX_SPELLED is spelled out (x{2,4} = x x (x (x)?)?): a loop inside a loop would
+ * share its edges and hide the ways the two divide a text ("(?:\w{1,30}\s?){0,3}"). A larger
+ * count, and any unbounded repeat, becomes a loop that remembers how many turns it allows.
+ * A lookaround's body is a branch that leaves where it stands and leads nowhere: it runs at each
+ * place the text before it can end ("\w+(?=.*expired)" runs ".*" at each end of "\w+").
  * Approximations, each adding paths rather than removing them: anchors and word boundaries match
- * nothing; a back-reference is any text ([\s\S]*); a lookaround's body is an automaton of its own;
- * a loop needs at most one turn however many its count requires.
+ * nothing; a back-reference is any text; a loop needs at most one turn whatever its count.
  */
+import { atomsShareChar } from './first-chars';
 import { atomEnd, quantifierAt } from './regex-tokens';
 
-/**
- * Counts up to MAX_SPELLED_SMALL, or allowing at most MAX_SPELLED_CHOICES choices (x{2,4}: 3) up
- * to MAX_SPELLED copies, are spelled out: a loop inside a loop would share its edges and hide
- * the ways the two can divide a text between them ("(?:\w{1,30}\s?){0,3}").
- */
-const MAX_SPELLED_SMALL = 5;
-const MAX_SPELLED_CHOICES = 3;
-const MAX_SPELLED = 100;
+const MAX_SPELLED = 5;
 /** A pattern whose automaton would have more states is not analysed (too complex to check). */
 export const MAX_STATES = 4000;
 
-/** Whether a count x{min,max} becomes a loop rather than copies. */
-const loops = (min: number, max: number) =>
-  max > MAX_SPELLED_SMALL && (max - min + 1 > MAX_SPELLED_CHOICES || max > MAX_SPELLED);
+/**
+ * Whether a count becomes a loop rather than copies: any count above MAX_SPELLED, and a count of
+ * one character that allows a choice ("\\w{0,5}" divides a text with a "\\w*" before it in six
+ * ways, which its loop's weight says).
+ */
+const loops = (min: number, max: number, atom: boolean) =>
+  max > MAX_SPELLED || (atom && max > 1 && max > min);
+
+export type PatternNode = Node;
+type Node =
+  | { kind: 'atom'; source: string }
+  | { kind: 'seq'; items: Node[] }
+  | { kind: 'alt'; options: Node[] }
+  | { kind: 'repeat'; node: Node; min: number; max: number }
+  /** A lookaround's body. */
+  | { kind: 'side'; node: Node };
+
+const EMPTY: Node = { kind: 'seq', items: [] };
+const LOOKAROUND = /^\(\?(?:=|!|<=|<!)/;
+const GROUP_HEAD = /^\((?:\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>))?/;
+const BACK_REFERENCE = /^\\(?:[1-9]|k<)/;
 
 /**
- * Whether a pattern can have two ways to read a text at all: two loops (or back-references), a
- * loop around a group, or a loop inside a repeated group (copies of it follow one another). A
- * single repeated character ("\s*") cannot; most alternatives of a long rule have no more, and
- * skipping their automata keeps a pack's check short.
+ * Whether a pattern may read a text more than one way at all: two loops (a back-reference is
+ * one), a loop around a group, or a group repeated more than once. A single repeated character
+ * ("\s*") cannot; most alternatives of a long rule have no more, and skipping their analysis
+ * keeps a pack's check short.
  */
 export function mayBeAmbiguous(source: string): boolean {
   let count = 0;
-  let repeatedGroup = false;
   for (let i = 0; i < source.length;) {
     const c = source[i]!;
     const end = c === '\\' || c === '[' ? atomEnd(source, i) : i + 1;
     if (BACK_REFERENCE.test(source.slice(i, end))) count++;
     const { length, min, max } = quantifierAt(source, end);
-    if (length > 0 && loops(min, max)) {
-      if (c === ')') return true;
-      count++;
-    }
-    repeatedGroup ||= c === ')' && max > 1;
+    if (c === ')' && max > 1) return true;
+    if (length > 0 && loops(min, max, true)) count++;
+    if (count >= 2) return true;
     i = end + length;
   }
-  return count >= 2 || (count === 1 && repeatedGroup);
+  return false;
 }
 
-type Node =
-  | { kind: 'atom'; source: string }
-  | { kind: 'seq'; items: Node[] }
-  | { kind: 'alt'; options: Node[] }
-  | { kind: 'repeat'; node: Node; min: number; max: number };
-
-const EMPTY: Node = { kind: 'seq', items: [] };
-const ANY_TEXT: Node = {
-  kind: 'repeat',
-  node: { kind: 'atom', source: '[\\s\\S]' },
-  min: 0,
-  max: Infinity,
-};
-const LOOKAROUND = /^\(\?(?:=|!|<=|<!)/;
-const GROUP_HEAD = /^\((?:\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>))?/;
-const BACK_REFERENCE = /^\\(?:[1-9]|k<)/;
-
-/** Parses `source` (already known to compile); lookaround bodies go to `lookarounds`. */
-function parse(source: string, lookarounds: Node[]): Node {
+/** Parses `source`, already known to compile. */
+export function parsePattern(source: string): Node {
   let i = 0;
   const alternation = (): Node => {
     const options = [sequence()];
@@ -87,14 +81,14 @@ function parse(source: string, lookarounds: Node[]): Node {
       i += quantifier.length;
       if (item === null) continue;
       items.push(
-        quantifier.length === 0
+        quantifier.length === 0 || item.kind === 'side'
           ? item
           : { kind: 'repeat', node: item, min: quantifier.min, max: quantifier.max },
       );
     }
     return items.length === 1 ? items[0]! : { kind: 'seq', items };
   };
-  /** The next atom or group, or null for what matches no character (an anchor, a lookaround). */
+  /** The next atom or group, or null for what matches no character (an anchor). */
   const atom = (): Node | null => {
     const c = source[i]!;
     if (c === '(') {
@@ -103,9 +97,7 @@ function parse(source: string, lookarounds: Node[]): Node {
       i += head.length;
       const body = alternation();
       i++; // ")"
-      if (!LOOKAROUND.test(rest)) return body;
-      lookarounds.push(body);
-      return null;
+      return LOOKAROUND.test(rest) ? { kind: 'side', node: body } : body;
     }
     if (c === '^' || c === '$') {
       i++;
@@ -121,7 +113,10 @@ function parse(source: string, lookarounds: Node[]): Node {
     if (i === start + 1 && /[\ud800-\udbff]/.test(c) && /[\udc00-\udfff]/.test(source[i] ?? ''))
       i++;
     const text = source.slice(start, i);
-    return BACK_REFERENCE.test(text) ? ANY_TEXT : { kind: 'atom', source: text };
+    // A back-reference reads any text; its own source names it (and matches any character).
+    if (BACK_REFERENCE.test(text))
+      return { kind: 'repeat', node: { kind: 'atom', source: text }, min: 0, max: Infinity };
+    return { kind: 'atom', source: text };
   };
   const node = alternation();
   return i < source.length ? EMPTY : node;
@@ -133,9 +128,11 @@ export interface Automaton {
   /** States that can come next after each state. */
   follow: Set<number>[];
   /**
-   * Turns the loops around each state allow (x{1,30}: 30; Infinity for x* or x+), the most of
-   * them when loops nest; 0 for a state in no loop.
+   * Ways the loops around each state let it divide a text with the states next to it (x{1,30}:
+   * 30; Infinity for x* or x+), the most when loops nest; 0 for a state in no loop.
    */
+  choices: number[];
+  /** Turns the loops around each state allow (x{1,30}: 30); 0 for a state in no loop. */
   turns: number[];
 }
 
@@ -148,14 +145,12 @@ interface Built {
 class TooComplex extends Error {}
 
 function build(node: Node, automaton: Automaton): Built {
-  const connect = (from: number[], to: number[]) => {
-    for (const a of from) for (const b of to) automaton.follow[a]!.add(b);
-  };
   switch (node.kind) {
     case 'atom': {
       if (automaton.atoms.length >= MAX_STATES) throw new TooComplex();
       const state = automaton.atoms.push(node.source) - 1;
       automaton.follow.push(new Set());
+      automaton.choices.push(0);
       automaton.turns.push(0);
       return { first: [state], last: [state], nullable: false };
     }
@@ -167,39 +162,43 @@ function build(node: Node, automaton: Automaton): Built {
         nullable: built.some((b) => b.nullable),
       };
     }
+    case 'side':
+      return sequence([node], automaton);
     case 'seq':
-      return sequence(
-        node.items.map((item) => () => build(item, automaton)),
-        connect,
-      );
+      return sequence(node.items, automaton);
     case 'repeat': {
       const { min, max } = node;
-      const choices = max - min + 1;
-      const spelled = !loops(min, max);
-      // Spelled out: x{1,3} = x (x (x)?)?. A loop: x{2,} = x x+, x{0,30} = (x+)?.
-      const copies = spelled ? max : Math.max(Math.min(min, MAX_SPELLED), 1);
-      const parts: (() => Built)[] = [];
-      for (let k = 0; k < copies; k++)
-        parts.push(() => {
-          const from = automaton.atoms.length;
-          const built = build(node.node, automaton);
-          if (!spelled && k === copies - 1) {
-            connect(built.last, built.first);
-            for (let state = from; state < automaton.atoms.length; state++)
-              automaton.turns[state] = Math.max(automaton.turns[state]!, choices);
-          }
-          return built;
-        });
-      return repeated(parts, spelled ? min : Math.min(min, copies), connect);
+      if (!loops(min, max, node.node.kind === 'atom'))
+        return spelled(node.node, min, max, automaton);
+      // x{2,} = x+, x{0,30} = (x+)?: one copy, going round.
+      const from = automaton.atoms.length;
+      const built = build(node.node, automaton);
+      connect(automaton, built.last, built.first);
+      for (let state = from; state < automaton.atoms.length; state++) {
+        automaton.choices[state] = Math.max(automaton.choices[state]!, max - min + 1);
+        automaton.turns[state] = Math.max(automaton.turns[state]!, max);
+      }
+      return { ...built, nullable: built.nullable || min === 0 };
     }
   }
 }
 
-function sequence(parts: (() => Built)[], connect: (from: number[], to: number[]) => void): Built {
+function connect(automaton: Automaton, from: number[], to: number[]): void {
+  for (const a of from) for (const b of to) automaton.follow[a]!.add(b);
+}
+
+function sequence(items: Node[], automaton: Automaton): Built {
   const result: Built = { first: [], last: [], nullable: true };
-  for (const part of parts) {
-    const built = part();
-    connect(result.last, built.first);
+  for (const item of items) {
+    if (item.kind === 'side') {
+      // Entered from wherever the text so far can end; its own end leads nowhere.
+      const built = build(item.node, automaton);
+      connect(automaton, result.last, built.first);
+      if (result.nullable) result.first.push(...built.first);
+      continue;
+    }
+    const built = build(item, automaton);
+    connect(automaton, result.last, built.first);
     if (result.nullable) result.first.push(...built.first);
     result.last = built.nullable ? [...result.last, ...built.last] : built.last;
     result.nullable &&= built.nullable;
@@ -211,20 +210,16 @@ function sequence(parts: (() => Built)[], connect: (from: number[], to: number[]
  * `min` required copies, then optional ones, each entered only from the one before it (x{0,2}
  * reads "x" one way, not two): the states backtracking really has.
  */
-function repeated(
-  parts: (() => Built)[],
-  min: number,
-  connect: (from: number[], to: number[]) => void,
-): Built {
-  const required = sequence(parts.slice(0, min), connect);
+function spelled(node: Node, min: number, max: number, automaton: Automaton): Built {
+  const required = sequence(Array<Node>(min).fill(node), automaton);
   const first = [...required.first];
   const last = [...required.last];
   let exits = required.last;
   // Whether the optional copy about to be entered can be the first thing read.
   let atStart = required.nullable;
-  for (const part of parts.slice(min)) {
-    const built = part();
-    connect(exits, built.first);
+  for (let k = min; k < max; k++) {
+    const built = build(node, automaton);
+    connect(automaton, exits, built.first);
     if (atStart) first.push(...built.first);
     last.push(...built.last);
     exits = built.nullable ? [...exits, ...built.last] : built.last;
@@ -234,27 +229,82 @@ function repeated(
 }
 
 /**
- * The automata of a pattern: the pattern itself, then each lookaround body. Null when the
- * pattern is too complex to check (more than MAX_STATES states once counts are spelled out).
+ * A pattern's automaton, or null when it is too complex to check (more than MAX_STATES states
+ * once counts are spelled out).
  */
-export function automataOf(source: string): Automaton[] | null {
-  const lookarounds: Node[] = [];
-  const nodes = [parse(source, lookarounds)];
+export function automatonOf(pattern: Node): Automaton | null {
+  const automaton: Automaton = { atoms: [], follow: [], choices: [], turns: [] };
   try {
-    const automata: Automaton[] = [];
-    let states = 0;
-    // Lookarounds found while parsing the pattern's body, and in their own bodies.
-    for (let k = 0; k < nodes.length || k - nodes.length < lookarounds.length; k++) {
-      const node = k < nodes.length ? nodes[k]! : lookarounds[k - nodes.length]!;
-      const automaton: Automaton = { atoms: [], follow: [], turns: [] };
-      build(node, automaton);
-      states += automaton.atoms.length;
-      if (states > MAX_STATES) return null;
-      automata.push(automaton);
-    }
-    return automata;
+    build(pattern, automaton);
+    return automaton;
   } catch (error) {
     if (error instanceof TooComplex) return null;
     throw error;
+  }
+}
+
+/**
+ * The most ways a spelled-out count can read one text: its body's ways to the power of its
+ * copies ("(?:(?:a|a){5}){5}": 2^25). A spelled count has no loop for the automaton's tests to
+ * find. Alternatives that can start alike count as each a way; outside a count nothing
+ * multiplies (a rule's long alternations are tried once at each position).
+ */
+export function spelledWays(pattern: Node): number {
+  let most = 1;
+  const ways = (node: Node): number => {
+    switch (node.kind) {
+      case 'atom':
+      case 'side':
+        return 1;
+      case 'seq':
+        return node.items.reduce((product, item) => product * ways(item), 1);
+      case 'alt': {
+        const each = node.options.map(ways);
+        return optionsOverlap(node.options) ? each.reduce((a, b) => a + b, 0) : Math.max(...each);
+      }
+      case 'repeat': {
+        const body = ways(node.node);
+        if (loops(node.min, node.max, node.node.kind === 'atom')) return body;
+        const total = body ** node.max;
+        most = Math.max(most, total);
+        return total;
+      }
+    }
+  };
+  ways(pattern);
+  return most;
+}
+
+function optionsOverlap(options: Node[]): boolean {
+  const firsts = options.map(firstAtoms);
+  if (firsts.some((first) => first.nullable)) return true;
+  return firsts.some((x, a) =>
+    firsts.slice(a + 1).some((y) => x.atoms.some((p) => y.atoms.some((q) => atomsShareChar(p, q)))),
+  );
+}
+
+function firstAtoms(node: Node): { atoms: string[]; nullable: boolean } {
+  switch (node.kind) {
+    case 'atom':
+      return { atoms: [node.source], nullable: false };
+    case 'side':
+      return { atoms: [], nullable: true };
+    case 'alt': {
+      const each = node.options.map(firstAtoms);
+      return { atoms: each.flatMap((f) => f.atoms), nullable: each.some((f) => f.nullable) };
+    }
+    case 'repeat': {
+      const body = firstAtoms(node.node);
+      return { atoms: body.atoms, nullable: body.nullable || node.min === 0 };
+    }
+    case 'seq': {
+      const atoms: string[] = [];
+      for (const item of node.items) {
+        const first = firstAtoms(item);
+        atoms.push(...first.atoms);
+        if (!first.nullable) return { atoms, nullable: false };
+      }
+      return { atoms, nullable: true };
+    }
   }
 }

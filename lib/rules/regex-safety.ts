@@ -34,6 +34,8 @@ export function patternProblem(source: string): string | null {
 }
 
 interface Frame {
+  /** Index of the group's "(". */
+  open: number;
   /** Index of the group's first content character. */
   start: number;
   /** Indexes of this group's own top-level `|`. */
@@ -72,13 +74,13 @@ function alternativesOverlap(alternatives: string[]): boolean {
 }
 
 function backtrackingProblem(source: string): string | null {
-  const stack: Frame[] = [{ start: 0, bars: [], repeats: NONE }];
+  const stack: Frame[] = [{ open: -1, start: 0, bars: [], repeats: NONE }];
   let i = 0;
   while (i < source.length) {
     const c = source[i]!;
     if (c === '(') {
       const m = /^\((?:\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>))?/.exec(source.slice(i))!;
-      stack.push({ start: i + m[0].length, bars: [], repeats: NONE });
+      stack.push({ open: i, start: i + m[0].length, bars: [], repeats: NONE });
       i += m[0].length;
       continue;
     }
@@ -105,7 +107,7 @@ function backtrackingProblem(source: string): string | null {
         innerRepeats === UNBOUNDED ||
         (innerRepeats === BOUNDED && (outer === UNBOUNDED || quantifier.max > MAX_BOUNDED_NEST));
       if (nested)
-        return `nested quantifier in "${source.slice(closed.start - 1, end + quantifier.length)}": a repeated group that contains a repeated part can take exponential time (catastrophic backtracking)`;
+        return `nested quantifier in "${source.slice(closed.open, end + quantifier.length)}": a repeated group that contains a repeated part can take exponential time (catastrophic backtracking)`;
       const cuts = [closed.start - 1, ...closed.bars, i];
       const alternatives = cuts.slice(1).map((cut, k) => source.slice(cuts[k]! + 1, cut));
       const many = outer === UNBOUNDED || quantifier.max > MAX_BOUNDED_NEST;
@@ -114,8 +116,10 @@ function backtrackingProblem(source: string): string | null {
       if (many && tailOverlap(alternatives))
         return `optional end that starts like the group in repeated group "(${body})": it can take exponential time (catastrophic backtracking)`;
     }
+    // An exact count ("\\d{3}") reads one way: it does not make its group a repeating one.
+    const contributes = quantifier.min === quantifier.max ? NONE : outer;
     const parent = stack.at(-1)!;
-    parent.repeats = Math.max(parent.repeats, innerRepeats, outer) as Repeat;
+    parent.repeats = Math.max(parent.repeats, innerRepeats, contributes) as Repeat;
     i = end + quantifier.length;
   }
   return null;

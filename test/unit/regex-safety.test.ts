@@ -49,8 +49,14 @@ describe('the rule-pattern safety check', () => {
     ['(a(?:b|bc?))+$', /two ways \(at "b" and "b"\).*exponential/],
     ['(?:ab?b?)+$', /two ways.*exponential/],
     ['(?:x(?:y|y))*z', /two ways.*exponential/],
+    // Counts: ambiguity repeated a fixed number of times, or spelled out and nested.
+    ['(?:ab?b?){25}c', /two ways.*exponential/], // 5.6 s on 50 characters
+    ['(?:ab?b?b?b?){0,11}c', /two ways.*exponential/], // 15 s on 100 characters
+    ['(?:(?:a|a){5}){5}b', /the same text millions of ways/], // 5 s on 26 characters
     // Repeats in a row sharing a text: seconds on a 4,000-character message.
-    ['\\s*\\s*x', /\("\\s" and "\\s"\) try millions of ways/], // 35.7 s
+    ['\\w*\\w*x', /\("\\w" and "\\w"\) try millions of ways/], // 35.7 s for "\\s*\\s*x" on spaces
+    ['\\w+(?=.*expired)', /\("\\w" and "\."\) try millions/], // 5.3 s on 2,000 characters
+    ['\\w*\\w{0,5}x', /try about 24,000 ways/], // 0.26 s
     ['error.*not.*found.*in.*qbo', /\("\." and "\."\) try millions/], // 11.8 s
     ['failed.*invoice.*x', /try millions of ways/], // 0.18 s, 0.62 s with \b around the words
     ['.*x[^.;]{0,60}y', /try about 244,000 ways/], // 3.9 s
@@ -61,9 +67,13 @@ describe('the rule-pattern safety check', () => {
     expect(patternProblem(source)).toMatch(reason);
   });
 
+  it('quotes the whole repeated group it refuses', () => {
+    expect(patternProblem('(?:\\w+\\s?)+$')).toMatch(/^nested quantifier in "\(\?:\\w\+\\s\?\)\+"/);
+  });
+
   it('names a pattern too large to check rather than letting it through', () => {
-    // 5,000 states once the counts are spelled out, and repeats that could share a text.
-    const problem = patternProblem('(?:(?:(?:ab{100}){5}){5}){2}\\s*x\\s*');
+    // 6,250 states once the counts are spelled out.
+    const problem = patternProblem('(?:(?:(?:(?:abcdefghij){5}){5}){5}){5}\\w*x');
     expect(problem).toMatch(/is too complex to check for catastrophic backtracking/);
   });
 
@@ -92,6 +102,12 @@ describe('the rule-pattern safety check', () => {
     '(?:ab?|c)+$',
     '(?:,\\s?\\w)+',
     // One unbounded repeat, or repeats that no text can be shared between, or few ways.
+    // Exact counts read one way; white space comes collapsed, so a run of it is one character.
+    '\\d{1,3}(?:,\\d{3})*(?:\\.\\d{2})?',
+    '(?:\\d{4}-){2,}\\d{4}',
+    'code\\s*:?\\s*\\d+',
+    'error\\s*:\\s*.*timeout',
+    '\\s*\\s*x',
     'failed.*invoice',
     '^(?=.*not)(?=.*found).*qbo',
     '\\s+\\d+\\s+x',
