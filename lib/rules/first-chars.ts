@@ -56,6 +56,9 @@ export function topLevelAlternatives(body: string): string[] {
   return parts;
 }
 
+/** Whether a group body can match the empty string ("a?", "(?:b|)"). */
+export const canMatchEmpty = (body: string) => firstOfAlternation(body).nullable;
+
 function firstOfAlternation(body: string): First {
   const firsts = topLevelAlternatives(body).map(firstOfSequence);
   return { atoms: firsts.flatMap((f) => f.atoms), nullable: firsts.some((f) => f.nullable) };
@@ -168,9 +171,11 @@ function sampleBitsOf(atom: string): Uint32Array {
   return bits;
 }
 
-/** Classes and properties the sample can miss: beyond ASCII, their members fold or belong to
- * scripts the sample does not hold ("\\p{sc=Hira}" and "\\p{Lo}", "[\\u0370-\\u03ff]" and U+1FBE). */
-const BEYOND_SAMPLE = /^\\[pP]\{|^\[.*(?:\\[pPu]|\\x[89a-fA-F]|[^\x00-\x7f])/;
+/** Ranges and properties the sample can miss: beyond ASCII, their members fold or belong to
+ * scripts the sample does not hold ("\\p{sc=Hira}" and "\\p{Lo}", "[\\u0370-\\u03ff]" and U+1FBE).
+ * A class of single characters names them all (charsNamedBy). */
+const NON_ASCII = String.raw`(?:[^\x00-\x7f]|\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]+\}|\\x[89a-fA-F][0-9a-fA-F])`;
+const BEYOND_SAMPLE = new RegExp(String.raw`\\[pP]\{|^\[.*(?:${NON_ASCII}-|-${NON_ASCII})`);
 const planeBits = new Map<string, Uint32Array>();
 /** Which characters of the Basic Multilingual Plane an atom matches, a bit each (8 KB). */
 function planeBitsOf(atom: string): Uint32Array {
@@ -181,7 +186,7 @@ function planeBitsOf(atom: string): Uint32Array {
     for (let code = 0; code < 0x10000; code++)
       if ((code < 0xd800 || code > 0xdfff) && matches(String.fromCharCode(code)))
         bits[code >> 5]! |= 1 << (code & 31);
-    if (planeBits.size < 200) planeBits.set(atom, bits);
+    if (planeBits.size < 1000) planeBits.set(atom, bits);
   }
   return bits;
 }

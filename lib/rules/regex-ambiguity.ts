@@ -298,15 +298,11 @@ export function ambiguityProblem(source: string): string | null {
 
 function alternativeProblem(source: string, work: { steps: number }): string | null {
   const pattern = parsePattern(source);
-  const ways = spelledWays(pattern);
-  if (ways > MAX_WAYS)
-    return `a repeated part can read the same text ${waysText(ways)} ways (catastrophic backtracking): repeat it fewer times or make its alternatives start differently`;
   const automaton = automatonOf(pattern);
   const tooComplex = `"${source.length > 60 ? `${source.slice(0, 57)}...` : source}" is too complex to check for catastrophic backtracking: split it into simpler rules or bound its repeats`;
   if (!automaton) return tooComplex;
   try {
     const graph: Graph = { automaton, ...loopsOf(automaton), work };
-    if (graph.states.size === 0) return null;
     const split = exponential(graph);
     if (split)
       return `a repeated part can read the same text two ways (at "${split[0]}" and "${split[1]}"): it can take exponential time (catastrophic backtracking)`;
@@ -319,6 +315,9 @@ function alternativeProblem(source: string, work: { steps: number }): string | n
     if (error instanceof TooComplex) return tooComplex;
     throw error;
   }
+  const ways = spelledWays(pattern);
+  if (ways > MAX_WAYS)
+    return `its parts can read the same text ${waysText(ways)} ways (catastrophic backtracking): repeat fewer of them, or make each start differently from what follows it`;
   return null;
 }
 

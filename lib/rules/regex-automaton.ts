@@ -12,6 +12,7 @@
  * Approximations, each adding paths rather than removing them: anchors and word boundaries match
  * nothing; a back-reference is any text; a loop needs at most one turn whatever its count.
  */
+import { MAX_CLASSIFIED_LENGTH } from '../analyze/classify';
 import { atomsShareChar } from './first-chars';
 import { atomEnd, quantifierAt } from './regex-tokens';
 
@@ -42,8 +43,8 @@ const GROUP_HEAD = /^\((?:\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>))?/;
 const BACK_REFERENCE = /^\\(?:[1-9]|k<)/;
 
 /**
- * Whether a pattern may read a text more than one way at all: two loops (a back-reference is
- * one), a loop around a group, or a group repeated more than once. A single repeated character
+ * Whether a pattern may read a text more than one way at all: two loops or optional parts (a
+ * back-reference is a loop), a loop around a group, or a group repeated more than once. A single repeated character
  * ("\s*") cannot; most alternatives of a long rule have no more, and skipping their analysis
  * keeps a pack's check short.
  */
@@ -55,7 +56,8 @@ export function mayBeAmbiguous(source: string): boolean {
     if (BACK_REFERENCE.test(source.slice(i, end))) count++;
     const { length, min, max } = quantifierAt(source, end);
     if (c === ')' && max > 1) return true;
-    if (length > 0 && loops(min, max, true)) count++;
+    // A loop, or an optional part ("\\w?"), may divide a text with what comes next.
+    if (length > 0 && (loops(min, max, true) || (min === 0 && max === 1))) count++;
     if (count >= 2) return true;
     i = end + length;
   }
@@ -97,7 +99,9 @@ export function parsePattern(source: string): Node {
       i += head.length;
       const body = alternation();
       i++; // ")"
-      return LOOKAROUND.test(rest) ? { kind: 'side', node: body } : body;
+      if (!LOOKAROUND.test(rest)) return body;
+      // A lookbehind reads backwards from where it stands, over the text just read.
+      return { kind: 'side', node: rest.startsWith('(?<') ? reversed(body) : body };
     }
     if (c === '^' || c === '$') {
       i++;
@@ -120,6 +124,21 @@ export function parsePattern(source: string): Node {
   };
   const node = alternation();
   return i < source.length ? EMPTY : node;
+}
+
+/** The node read from its end: what a lookbehind does. */
+function reversed(node: Node): Node {
+  switch (node.kind) {
+    case 'atom':
+    case 'side':
+      return node;
+    case 'seq':
+      return { kind: 'seq', items: node.items.map(reversed).reverse() };
+    case 'alt':
+      return { kind: 'alt', options: node.options.map(reversed) };
+    case 'repeat':
+      return { ...node, node: reversed(node.node) };
+  }
 }
 
 export interface Automaton {
@@ -174,8 +193,10 @@ function build(node: Node, automaton: Automaton): Built {
       const from = automaton.atoms.length;
       const built = build(node.node, automaton);
       connect(automaton, built.last, built.first);
+      // A body that can match nothing may be skipped at any turn: "(?:\w?){25}" is {0,25}.
+      const choices = max - (built.nullable ? 0 : min) + 1;
       for (let state = from; state < automaton.atoms.length; state++) {
-        automaton.choices[state] = Math.max(automaton.choices[state]!, max - min + 1);
+        automaton.choices[state] = Math.max(automaton.choices[state]!, choices);
         automaton.turns[state] = Math.max(automaton.turns[state]!, max);
       }
       return { ...built, nullable: built.nullable || min === 0 };
@@ -244,35 +265,60 @@ export function automatonOf(pattern: Node): Automaton | null {
 }
 
 /**
- * The most ways a spelled-out count can read one text: its body's ways to the power of its
- * copies ("(?:(?:a|a){5}){5}": 2^25). A spelled count has no loop for the automaton's tests to
- * find. Alternatives that can start alike count as each a way; outside a count nothing
- * multiplies (a rule's long alternations are tried once at each position).
+ * The most ways a sequence or a spelled-out count can read one text, found on the pattern's
+ * tree: the automaton's tests look at loops, and these have none. A spelled count multiplies its
+ * body's ways ("(?:(?:a|a){5}){5}": 2^25), twice over for a body that can match nothing
+ * ("(?:\w?){5}"); in a sequence, each part of variable length that can start like what follows
+ * it divides a text with it: an optional part two ways, a loop as many as its choices, white
+ * space once ("\w*\w?\w?\w?\w?\w?x": 4,000 x 2^5). Alternatives that can start alike count
+ * as a way each, but only inside a count: a rule's long alternations are tried once a position.
  */
 export function spelledWays(pattern: Node): number {
   let most = 1;
-  const ways = (node: Node): number => {
+  const ways = (node: Node, inCount: boolean): number => {
     switch (node.kind) {
       case 'atom':
       case 'side':
         return 1;
-      case 'seq':
-        return node.items.reduce((product, item) => product * ways(item), 1);
+      case 'seq': {
+        let total = 1;
+        node.items.forEach((item, k) => {
+          total *= ways(item, inCount) * divides(item, node.items.slice(k + 1));
+        });
+        most = Math.max(most, total);
+        return total;
+      }
       case 'alt': {
-        const each = node.options.map(ways);
-        return optionsOverlap(node.options) ? each.reduce((a, b) => a + b, 0) : Math.max(...each);
+        const each = node.options.map((option) => ways(option, inCount));
+        return inCount && optionsOverlap(node.options)
+          ? each.reduce((a, b) => a + b, 0)
+          : Math.max(...each);
       }
       case 'repeat': {
-        const body = ways(node.node);
-        if (loops(node.min, node.max, node.node.kind === 'atom')) return body;
-        const total = body ** node.max;
+        const body = ways(node.node, inCount || node.max > 1);
+        const empty = firstAtoms(node.node).nullable;
+        // A loop round a body that can match nothing: each turn may read or not.
+        if (loops(node.min, node.max, node.node.kind === 'atom'))
+          return empty ? 2 ** Math.min(node.max, MAX_CLASSIFIED_LENGTH) : body;
+        const total = (body * (empty ? 2 : 1)) ** node.max;
         most = Math.max(most, total);
         return total;
       }
     }
   };
-  ways(pattern);
+  most = Math.max(most, ways(pattern, false));
   return most;
+}
+
+/** In how many ways a part of variable length can divide a text with the parts after it. */
+function divides(item: Node, rest: Node[]): number {
+  if (item.kind !== 'repeat' || item.max === item.min) return 1;
+  const after = firstAtoms({ kind: 'seq', items: rest });
+  const own = firstAtoms(item.node).atoms;
+  if (!own.some((a) => after.atoms.some((b) => atomsShareChar(a, b)))) return 1;
+  if (item.max === 1) return 2;
+  const space = item.node.kind === 'atom' && !atomsShareChar(item.node.source, '\\S');
+  return space ? 1 : Math.min(item.max, MAX_CLASSIFIED_LENGTH) - item.min + 1;
 }
 
 function optionsOverlap(options: Node[]): boolean {

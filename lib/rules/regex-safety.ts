@@ -6,8 +6,8 @@
  *
  * What is refused (the shapes behind nearly all ReDoS reports):
  * - a repeated group that itself contains a repeated part: `(a+)+`, `(\w+\s?)*`, `(?:x{2,})+`,
- *   except small bounded nests such as `(?:[\w-]{1,30}\s){0,3}` (outer count at most
- *   MAX_BOUNDED_NEST, both bounded), whose work stays polynomial;
+ *   except a few copies (at most MAX_BOUNDED_NEST) such as `(?:[\w-]{1,30}\s){0,3}`, left to
+ *   the automaton below, which sees whether the copies can share a text;
  * - a repeated group whose alternatives overlap: `(a|a)+`, `(ab|a)*`, `(\w|.)+` (again unless
  *   repeated at most MAX_BOUNDED_NEST times);
  * - a repeated group with an optional end that starts like the group: `(?:ab?|b)+`, `(?:ab?a?)+`
@@ -19,7 +19,7 @@
  * 4,000-character messages take seconds.
  */
 
-import { firstCharsOverlap, tailOverlap } from './first-chars';
+import { canMatchEmpty, firstCharsOverlap, tailOverlap } from './first-chars';
 import { ambiguityProblem } from './regex-ambiguity';
 import { atomEnd, quantifierAt } from './regex-tokens';
 
@@ -103,9 +103,10 @@ function backtrackingProblem(source: string): string | null {
     const outer = repeatOf(quantifier.max);
     if (outer !== NONE && closed) {
       const body = source.slice(closed.start, i);
+      // A few copies of a group with a loop ("(?:\\w+\\s){0,4}") are left to the automaton, which
+      // sees whether the copies can share a text.
       const nested =
-        innerRepeats === UNBOUNDED ||
-        (innerRepeats === BOUNDED && (outer === UNBOUNDED || quantifier.max > MAX_BOUNDED_NEST));
+        innerRepeats !== NONE && (outer === UNBOUNDED || quantifier.max > MAX_BOUNDED_NEST);
       if (nested)
         return `nested quantifier in "${source.slice(closed.open, end + quantifier.length)}": a repeated group that contains a repeated part can take exponential time (catastrophic backtracking)`;
       const cuts = [closed.start - 1, ...closed.bars, i];
@@ -116,8 +117,12 @@ function backtrackingProblem(source: string): string | null {
       if (many && tailOverlap(alternatives))
         return `optional end that starts like the group in repeated group "(${body})": it can take exponential time (catastrophic backtracking)`;
     }
-    // An exact count ("\\d{3}") reads one way: it does not make its group a repeating one.
-    const contributes = quantifier.min === quantifier.max ? NONE : outer;
+    // An exact count ("\\d{3}") reads one way: it does not make its group a repeating one,
+    // unless what it counts can match nothing ("(?:\\w?){25}" reads "a" 25 ways).
+    const exact =
+      quantifier.min === quantifier.max &&
+      !(closed && canMatchEmpty(source.slice(closed.start, i)));
+    const contributes = exact ? NONE : outer;
     const parent = stack.at(-1)!;
     parent.repeats = Math.max(parent.repeats, innerRepeats, contributes) as Repeat;
     i = end + quantifier.length;

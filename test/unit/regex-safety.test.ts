@@ -53,6 +53,13 @@ describe('the rule-pattern safety check', () => {
     ['(?:ab?b?){25}c', /two ways.*exponential/], // 5.6 s on 50 characters
     ['(?:ab?b?b?b?){0,11}c', /two ways.*exponential/], // 15 s on 100 characters
     ['(?:(?:a|a){5}){5}b', /the same text millions of ways/], // 5 s on 26 characters
+    // Parts that can match nothing, counted or in a row (second review; each ran past 8 s).
+    ['(?:\\w?){25}!', /the same text millions of ways/],
+    ['(?:(?:\\w?){5}){5}!', /the same text millions of ways/],
+    ['\\w?'.repeat(30) + '!', /the same text millions of ways/],
+    ['\\w*\\w?\\w?\\w?\\w?\\w?x', /the same text about 128,032 ways/], // 1.3 s
+    // A lookbehind reads back over what the repeat before it read: 4.4 s on 1,500 characters.
+    ['\\d+(?<=x\\d*)y', /\("\\d" and "\\d"\) try millions/],
     // Repeats in a row sharing a text: seconds on a 4,000-character message.
     ['\\w*\\w*x', /\("\\w" and "\\w"\) try millions of ways/], // 35.7 s for "\\s*\\s*x" on spaces
     ['\\w+(?=.*expired)', /\("\\w" and "\."\) try millions/], // 5.3 s on 2,000 characters
@@ -108,6 +115,10 @@ describe('the rule-pattern safety check', () => {
     'code\\s*:?\\s*\\d+',
     'error\\s*:\\s*.*timeout',
     '\\s*\\s*x',
+    // A few copies of a group with a loop, when the copies cannot share a text.
+    '(?:\\w+\\s){0,4}not\\s(?:found|mapped)',
+    '\\b(?:\\w+\\s){1,3}already exists\\b',
+    '\\d{1,2}/\\d{1,2}/\\d{2,4}',
     'failed.*invoice',
     '^(?=.*not)(?=.*found).*qbo',
     '\\s+\\d+\\s+x',
