@@ -172,7 +172,7 @@ function sampleBitsOf(atom: string): Uint32Array {
 }
 
 /** Ranges and properties the sample can miss: beyond ASCII, their members fold or belong to
- * scripts the sample does not hold ("\\p{sc=Hira}" and "\\p{Lo}", "[\\u0370-\\u03ff]" and U+1FBE).
+ * scripts the sample does not hold ("\p{sc=Hira}" and "\p{Lo}", "[\u0370-\u03ff]" and U+1FBE).
  * A class of single characters names them all (charsNamedBy). */
 const NON_ASCII = String.raw`(?:[^\x00-\x7f]|\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]+\}|\\x[89a-fA-F][0-9a-fA-F])`;
 const BEYOND_SAMPLE = new RegExp(String.raw`\\[pP]\{|^\[.*(?:${NON_ASCII}-|-${NON_ASCII})`);

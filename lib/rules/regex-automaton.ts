@@ -9,6 +9,8 @@
  * count, and any unbounded repeat, becomes a loop that remembers how many turns it allows.
  * A lookaround's body is a branch that leaves where it stands and leads nowhere: it runs at each
  * place the text before it can end ("\w+(?=.*expired)" runs ".*" at each end of "\w+").
+ * A lookbehind's body is read backwards. What the automaton cannot show (ways that spelled
+ * counts and optional parts multiply) spelledWays reads from the tree.
  * Approximations, each adding paths rather than removing them: anchors and word boundaries match
  * nothing; a back-reference is any text; a loop needs at most one turn whatever its count.
  */
