@@ -16,13 +16,10 @@
  */
 import { atomsShareChar, topLevelAlternatives } from './first-chars';
 import { MAX_CLASSIFIED_LENGTH } from '../analyze/classify';
-import {
-  automatonOf,
-  mayBeAmbiguous,
-  parsePattern,
-  spelledWays,
-  type Automaton,
-} from './regex-automaton';
+import { components } from './graph-components';
+import { automatonOf, type Automaton } from './regex-automaton';
+import { mayBeAmbiguous, parsePattern } from './regex-tree';
+import { spelledWays } from './regex-ways';
 
 /** Product edges examined before a pattern is called too complex to check (about 50 ms). */
 const MAX_WORK = 300_000;
@@ -47,53 +44,6 @@ interface Graph {
   states: Map<number, number[]>;
   /** Steps taken so far on the whole pattern (all its alternatives and lookarounds). */
   work: { steps: number };
-}
-
-/** Tarjan's strongly connected components over nodes 0..count-1 (iterative). */
-function components(count: number, next: (node: number) => Iterable<number>): Int32Array {
-  const index = new Int32Array(count).fill(-1);
-  const low = new Int32Array(count);
-  const component = new Int32Array(count).fill(-1);
-  const onStack = new Uint8Array(count);
-  const stack: number[] = [];
-  let counter = 0;
-  let found = 0;
-  for (let root = 0; root < count; root++) {
-    if (index[root] !== -1) continue;
-    const frames: [number, Iterator<number>][] = [[root, next(root)[Symbol.iterator]()]];
-    index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = 1;
-    while (frames.length > 0) {
-      const [node, edges] = frames.at(-1)!;
-      const step = edges.next();
-      if (!step.done) {
-        const to = step.value;
-        if (index[to] === -1) {
-          index[to] = low[to] = counter++;
-          stack.push(to);
-          onStack[to] = 1;
-          frames.push([to, next(to)[Symbol.iterator]()]);
-        } else if (onStack[to]) low[node] = Math.min(low[node]!, index[to]!);
-        continue;
-      }
-      frames.pop();
-      if (frames.length > 0) {
-        const parent = frames.at(-1)![0];
-        low[parent] = Math.min(low[parent]!, low[node]!);
-      }
-      if (low[node] === index[node]) {
-        let member: number;
-        do {
-          member = stack.pop()!;
-          onStack[member] = 0;
-          component[member] = found;
-        } while (member !== node);
-        found++;
-      }
-    }
-  }
-  return component;
 }
 
 /** Which loop each state is on (-1 for none), its states, and the ways and turns it allows. */
