@@ -57,7 +57,10 @@ function loopsOf(automaton: Automaton): Pick<Graph, 'loop' | 'choices' | 'turns'
   ) as Int32Array;
   const states = new Map<number, number[]>();
   loop.forEach((c, state) => {
-    if (c !== -1) states.set(c, [...(states.get(c) ?? []), state]);
+    if (c === -1) return;
+    const members = states.get(c);
+    if (members) members.push(state);
+    else states.set(c, [state]);
   });
   const choices = new Map<number, number>();
   const turns = new Map<number, number>();
