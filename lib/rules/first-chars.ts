@@ -212,8 +212,11 @@ export function atomsShareChar(a: string, b: string): boolean {
   return answer;
 }
 
-const overlaps = (x: First, y: First) =>
-  x.atoms.some((a) => y.atoms.some((b) => atomsShareChar(a, b)));
+/** Whether an atom of one list and an atom of the other can match one character. */
+export const anyShareChar = (xs: readonly string[], ys: readonly string[]) =>
+  xs.some((a) => ys.some((b) => atomsShareChar(a, b)));
+
+const overlaps = (x: First, y: First) => anyShareChar(x.atoms, y.atoms);
 
 export function firstCharsOverlap(alternatives: string[]): boolean {
   const firsts = alternatives.map(firstOfSequence);

@@ -14,7 +14,7 @@
  * itself, the polynomial one relaxed to pairs of states (it may refuse a little more than it
  * must). Two atoms read a character in common as lib/rules/first-chars.ts decides.
  */
-import { atomsShareChar, topLevelAlternatives } from './first-chars';
+import { anyShareChar, atomsShareChar, topLevelAlternatives } from './first-chars';
 import { MAX_CLASSIFIED_LENGTH } from '../analyze/classify';
 import { components } from './graph-components';
 import { automatonOf, type Automaton } from './regex-automaton';
@@ -226,7 +226,10 @@ function polynomial(graph: Graph): { ways: number; loops: number[] } | null {
 function loopsShareChar(graph: Graph, first: number, second: number): boolean {
   const { atoms } = graph.automaton;
   const [x, y] = [graph.states.get(first)!, graph.states.get(second)!];
-  return x.some((a) => y.some((b) => atomsShareChar(atoms[a]!, atoms[b]!)));
+  return anyShareChar(
+    x.map((state) => atoms[state]!),
+    y.map((state) => atoms[state]!),
+  );
 }
 
 /** A loop as the pattern writes it, near enough for a message: its first state's atom. */

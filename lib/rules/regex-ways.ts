@@ -1,5 +1,5 @@
 import { MAX_CLASSIFIED_LENGTH } from '../analyze/classify';
-import { atomsShareChar } from './first-chars';
+import { anyShareChar, atomsShareChar } from './first-chars';
 import { loops, type PatternNode } from './regex-tree';
 
 /**
@@ -53,7 +53,7 @@ function divides(item: PatternNode, rest: PatternNode[]): number {
   if (item.kind !== 'repeat' || item.max === item.min) return 1;
   const after = firstAtoms({ kind: 'seq', items: rest });
   const own = firstAtoms(item.node).atoms;
-  if (!own.some((a) => after.atoms.some((b) => atomsShareChar(a, b)))) return 1;
+  if (!anyShareChar(own, after.atoms)) return 1;
   if (item.max === 1) return 2;
   const space = item.node.kind === 'atom' && !atomsShareChar(item.node.source, '\\S');
   return space ? 1 : Math.min(item.max, MAX_CLASSIFIED_LENGTH) - item.min + 1;
@@ -62,9 +62,7 @@ function divides(item: PatternNode, rest: PatternNode[]): number {
 function optionsOverlap(options: PatternNode[]): boolean {
   const firsts = options.map(firstAtoms);
   if (firsts.some((first) => first.nullable)) return true;
-  return firsts.some((x, a) =>
-    firsts.slice(a + 1).some((y) => x.atoms.some((p) => y.atoms.some((q) => atomsShareChar(p, q)))),
-  );
+  return firsts.some((x, a) => firsts.slice(a + 1).some((y) => anyShareChar(x.atoms, y.atoms)));
 }
 
 function firstAtoms(node: PatternNode): { atoms: string[]; nullable: boolean } {
