@@ -25,12 +25,43 @@ import { atomEnd, quantifierAt } from './regex-tokens';
 
 /** Why `source` may not be used as a rule pattern, or null when it may. */
 export function patternProblem(source: string): string | null {
+  const invalid = compileProblem(source);
+  if (invalid) return invalid;
+  const problem = slowShape(source);
+  if (!problem) return null;
+  const bare = withoutEdgeAnyText(source);
+  // ".*timeout.*" is how many write "contains timeout": what to write comes first, since the
+  // reason itself is about a ".*" the admin did not mean.
+  return bare && !compileProblem(bare) && !slowShape(bare)
+    ? `write "${bare}" instead: a pattern is looked for anywhere in a message, so a leading or trailing ".*" adds nothing, and as written, ${problem}`
+    : problem;
+}
+
+function compileProblem(source: string): string | null {
   try {
     new RegExp(source, 'iu');
+    return null;
   } catch (error) {
     return `invalid regular expression: ${error instanceof Error ? error.message : String(error)}`;
   }
-  return backtrackingProblem(source) ?? ambiguityProblem(source);
+}
+
+const slowShape = (source: string) => backtrackingProblem(source) ?? ambiguityProblem(source);
+
+/**
+ * The pattern without a leading ".*" (after "^") and a trailing one (before "$"), or null when it
+ * has neither. Rules only test whether a pattern is found in a text of one line (messages and
+ * headings are read with white space collapsed), so both find the same texts.
+ */
+export function withoutEdgeAnyText(source: string): string | null {
+  let bare = source;
+  const lead = /^\^?\.\*(?![*+?{])/.exec(bare);
+  if (lead) bare = bare.slice(lead[0].length);
+  const trail = /\.\*\$?$/.exec(bare);
+  // "\.*" is a run of dots, not any text: the dot must not be escaped.
+  if (trail && /(?:^|[^\\])(?:\\\\)*$/.test(bare.slice(0, trail.index)))
+    bare = bare.slice(0, trail.index);
+  return bare === source || bare === '' || /^[|)]|[|(]$/.test(bare) ? null : bare;
 }
 
 interface Frame {

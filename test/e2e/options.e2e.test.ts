@@ -43,6 +43,9 @@ describe('the options page', () => {
     await options.type('#rule-id', 'acme-mpesa-account');
     await options.type('#rule-pattern', '(a+)+');
     await textWith(options, '.editor', 'catastrophic backtracking');
+    // "Contains timeout" as many first write it: the reason says what to write instead.
+    await retype(options, '#rule-pattern', '.*timeout.*');
+    await textWith(options, '.editor', 'write "timeout" instead');
     await retype(options, '#rule-pattern', "account\\s'sales\\s-\\sm-pesa'");
     await options.select('#rule-type', 'temporary-provider-issue');
     await retype(options, '#rule-priority', '1000');
