@@ -216,6 +216,26 @@ export function atomsShareChar(a: string, b: string): boolean {
 export const anyShareChar = (xs: readonly string[], ys: readonly string[]) =>
   xs.some((a) => ys.some((b) => atomsShareChar(a, b)));
 
+/**
+ * An atom of ASCII word characters only, as written: "\d", "\w", "x", "[A-Z0-9_]". Asked of the
+ * source, since the characters tried (the sample, and the Basic Multilingual Plane for Unicode
+ * classes) leave out most beyond it: "[\w\p{RI}]" also reads flags, which are no word characters.
+ */
+const WORD_ONLY = /^(?:\\[dw]|[A-Za-z0-9_]|\[(?:\\[dw]|[A-Za-z0-9_-])+\])$/;
+
+/**
+ * Which side of a word boundary ("\b") every character the atoms can match stands on: "word"
+ * (\w), "other", or null when they can match both kinds, or when that is not sure. Word
+ * characters are few (ASCII letters, digits, "_", and with "iu" "ſ" and the Kelvin sign), all
+ * among the characters tried, so "other" is exact; "word" also asks the source (WORD_ONLY).
+ */
+export function sameSide(atoms: readonly string[]): 'word' | 'other' | null {
+  if (atoms.length === 0) return null;
+  if (!anyShareChar(atoms, ['\\w'])) return 'other';
+  if (atoms.every((atom) => WORD_ONLY.test(atom)) && !anyShareChar(atoms, ['\\W'])) return 'word';
+  return null;
+}
+
 const overlaps = (x: First, y: First) => anyShareChar(x.atoms, y.atoms);
 
 export function firstCharsOverlap(alternatives: string[]): boolean {

@@ -265,7 +265,7 @@ function alternativeProblem(source: string, work: { steps: number }): string | n
     const chain = polynomial(graph);
     if (chain) {
       const atoms = chain.loops.map((c) => `"${loopAtom(graph, c)}"`).join(' and ');
-      return `repeats that can read the same text one after the other (${atoms}) try ${waysText(chain.ways)} ways at each position of a long message (catastrophic backtracking): bound them more tightly, as in [^.;]{0,60}, or separate them by a character neither reads`;
+      return `repeats that can read the same text one after the other (${atoms}) try ${waysText(chain.ways)} ways at each position of a long message (catastrophic backtracking): bound them more tightly, as in [^.;]{0,60}, or separate them by a character neither reads or by \\b after a run of word characters, as in \\d+\\b`;
     }
   } catch (error) {
     if (error instanceof TooComplex) return tooComplex;

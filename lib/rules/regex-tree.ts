@@ -10,7 +10,7 @@ const MAX_SPELLED = 5;
 
 /**
  * Whether a count becomes a loop rather than copies: any count above MAX_SPELLED, and a count of
- * one character that allows a choice ("\\w{0,5}" divides a text with a "\\w*" before it in six
+ * one character that allows a choice ("\w{0,5}" divides a text with a "\w*" before it in six
  * ways, which its loop's weight says).
  */
 export const loops = (min: number, max: number, atom: boolean) =>
@@ -22,7 +22,9 @@ export type PatternNode =
   | { kind: 'alt'; options: PatternNode[] }
   | { kind: 'repeat'; node: PatternNode; min: number; max: number }
   /** A lookaround's body. */
-  | { kind: 'side'; node: PatternNode };
+  | { kind: 'side'; node: PatternNode }
+  /** "\b": reads nothing; the characters on either side are one a word character, one not. */
+  | { kind: 'boundary' };
 
 const EMPTY: PatternNode = { kind: 'seq', items: [] };
 const LOOKAROUND = /^\(\?(?:=|!|<=|<!)/;
@@ -43,7 +45,7 @@ export function mayBeAmbiguous(source: string): boolean {
     if (BACK_REFERENCE.test(source.slice(i, end))) count++;
     const { length, min, max } = quantifierAt(source, end);
     if (c === ')' && max > 1) return true;
-    // A loop, or an optional part ("\\w?"), may divide a text with what comes next.
+    // A loop, or an optional part ("\w?"), may divide a text with what comes next.
     if (length > 0 && (loops(min, max, true) || (min === 0 && max === 1))) count++;
     if (count >= 2) return true;
     i = end + length;
@@ -77,7 +79,7 @@ export function parsePattern(source: string): PatternNode {
     }
     return items.length === 1 ? items[0]! : { kind: 'seq', items };
   };
-  /** The next atom or group, or null for what matches no character (an anchor). */
+  /** The next atom or group, or null for what matches no character and asks nothing of it. */
   const atom = (): PatternNode | null => {
     const c = source[i]!;
     if (c === '(') {
@@ -96,7 +98,7 @@ export function parsePattern(source: string): PatternNode {
     }
     if (c === '\\' && (source[i + 1] === 'b' || source[i + 1] === 'B')) {
       i += 2;
-      return null;
+      return source[i - 1] === 'b' ? { kind: 'boundary' } : null;
     }
     const start = i;
     i = atomEnd(source, i);
@@ -118,6 +120,7 @@ function reversed(node: PatternNode): PatternNode {
   switch (node.kind) {
     case 'atom':
     case 'side':
+    case 'boundary':
       return node;
     case 'seq':
       return { kind: 'seq', items: node.items.map(reversed).reverse() };

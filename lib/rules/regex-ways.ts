@@ -1,5 +1,5 @@
 import { MAX_CLASSIFIED_LENGTH } from '../analyze/classify';
-import { anyShareChar, atomsShareChar } from './first-chars';
+import { anyShareChar, atomsShareChar, sameSide } from './first-chars';
 import { loops, type PatternNode } from './regex-tree';
 
 /**
@@ -17,6 +17,7 @@ export function spelledWays(pattern: PatternNode): number {
     switch (node.kind) {
       case 'atom':
       case 'side':
+      case 'boundary':
         return 1;
       case 'seq': {
         let total = 1;
@@ -51,8 +52,11 @@ export function spelledWays(pattern: PatternNode): number {
 /** In how many ways a part of variable length can divide a text with the parts after it. */
 function divides(item: PatternNode, rest: PatternNode[]): number {
   if (item.kind !== 'repeat' || item.max === item.min) return 1;
-  const after = firstAtoms({ kind: 'seq', items: rest });
   const own = firstAtoms(item.node).atoms;
+  // "\d+\b.*": a repeated character of word characters only (or of others only) followed by
+  // "\b" ends where its run does, one way. (A group's last character may be of either kind.)
+  if (rest[0]?.kind === 'boundary' && item.node.kind === 'atom' && sameSide(own) !== null) return 1;
+  const after = firstAtoms({ kind: 'seq', items: rest });
   if (!anyShareChar(own, after.atoms)) return 1;
   if (item.max === 1) return 2;
   const space = item.node.kind === 'atom' && !atomsShareChar(item.node.source, '\\S');
@@ -70,6 +74,7 @@ function firstAtoms(node: PatternNode): { atoms: string[]; nullable: boolean } {
     case 'atom':
       return { atoms: [node.source], nullable: false };
     case 'side':
+    case 'boundary':
       return { atoms: [], nullable: true };
     case 'alt': {
       const each = node.options.map(firstAtoms);
