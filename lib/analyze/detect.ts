@@ -1,3 +1,4 @@
+import { MAX_CLASSIFIED_LENGTH } from './classify';
 import type { Heading } from './collect';
 import type { CompiledPack } from './compile';
 import { PAGE_KINDS, type PageKind } from './types';
@@ -11,6 +12,14 @@ export interface PageSignalsInput {
   /** Records came from cards named after connectors. */
   connectorCards: boolean;
 }
+
+/**
+ * A pack's page patterns read at most this much of a text, as its message rules do: the pattern
+ * check (lib/rules/regex-ambiguity.ts) accepts patterns that are slow only on longer texts, and a
+ * link's hash or a heading can be as long as anyone sending the link or writing a page likes.
+ */
+const signalText = (text: string) =>
+  text.length > MAX_CLASSIFIED_LENGTH ? text.slice(0, MAX_CLASSIFIED_LENGTH) : text;
 
 /** Path, query and hash of a URL; null for unknown or non-web URLs (a page saved to disk). */
 export function urlPath(url: string | null): string | null {
@@ -44,19 +53,22 @@ export function scorePageKinds(
     PageKind,
     number
   >;
-  const path = urlPath(input.url);
+  const url = urlPath(input.url);
+  const path = url && signalText(url);
   const main = mainHeading(input.headings);
+  const mainText = main && signalText(main.text);
   const title = input.title.slice(0, 300);
   for (const kind of PAGE_KINDS) {
     const signals = compiled.pages[kind];
     if (path && signals.url.some((r) => r.test(path))) scores[kind] += 3;
-    if (main && signals.heading.some((r) => r.test(main.text))) scores[kind] += 4;
+    if (mainText && signals.heading.some((r) => r.test(mainText))) scores[kind] += 4;
     if (title && signals.heading.some((r) => r.test(title))) scores[kind] += 2;
     let section = 0;
     for (const heading of input.headings) {
       if (heading === main || section === 2) continue;
-      if (signals.section.some((r) => r.test(heading.text))) section = 2;
-      else if (signals.heading.some((r) => r.test(heading.text))) section = 1;
+      const text = signalText(heading.text);
+      if (signals.section.some((r) => r.test(text))) section = 2;
+      else if (signals.heading.some((r) => r.test(text))) section = 1;
     }
     scores[kind] += section;
   }

@@ -4,8 +4,11 @@
 // text. (The same corpus runs in Chromium in test/e2e/hostile-pages.e2e.test.ts.)
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeDocument, serializeAnalysis } from '../../lib/analyze';
+import { compilePack } from '../../lib/analyze/compile';
+import { scorePageKinds } from '../../lib/analyze/detect';
 import { parseHtml } from '../../lib/cli/html';
 import { defaultRulePack } from '../../lib/rules/default';
+import { parseRulePack } from '../../lib/rules/load';
 import { expectValidAnalysis } from '../helpers/analysis-checks';
 import { hostilePages, HUGE_MESSAGE, PAGE_TITLE } from '../helpers/hostile-pages';
 import { expandBadges, loadPage, runOverlay } from '../helpers/overlay-dom';
@@ -62,4 +65,56 @@ describe('overlay on the hostile corpus (happy-dom)', () => {
       expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
     },
   );
+});
+
+describe('hostile links and headings against an admin pack', () => {
+  /** The built-in pack with admin page patterns for the sync log. */
+  const packWith = (signals: Partial<Record<'url' | 'heading' | 'section', string[]>>) => {
+    const pack = structuredClone(defaultRulePack);
+    const log = pack.pages['sync-log'];
+    log.urlPatterns.push(...(signals.url ?? []));
+    log.headingPatterns.push(...(signals.heading ?? []));
+    log.sectionPatterns.push(...(signals.section ?? []));
+    const parsed = parseRulePack(pack);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    return compilePack(parsed.pack);
+  };
+  const score = (
+    compiled: ReturnType<typeof compilePack>,
+    url: string,
+    headings: { level: number; text: string }[] = [],
+  ) =>
+    scorePageKinds(
+      {
+        url,
+        title: '',
+        headings: headings.map((h) => ({ ...h, el: document.createElement('h2') })),
+        recordHeading: false,
+        connectorCards: false,
+      },
+      compiled,
+    )['sync-log'];
+
+  it('page patterns read at most 4,000 characters of a link, the main heading and a section', () => {
+    // The pattern check accepts patterns that are slow only on longer texts (as message rules
+    // read at most 4,000 characters): a link's hash or a heading is as long as its author likes.
+    const a = 'a'.repeat(5000);
+    const within = packWith({ url: ['a{3990}'], heading: ['b{3990}'], section: ['c{3990}'] });
+    const beyond = packWith({ url: ['a{4001}'], heading: ['b{4001}'], section: ['c{4001}'] });
+    const link = `https://acme.awraops.com/x#${a}`;
+    const headings = [
+      { level: 1, text: 'b'.repeat(5000) },
+      { level: 2, text: 'c'.repeat(5000) },
+    ];
+    expect(score(within, link, headings)).toBe(3 + 4 + 2);
+    expect(score(beyond, link, headings)).toBe(0);
+  });
+
+  it('a crafted link with a half-megabyte hash is read at once', () => {
+    // '/sync/.*/failed' passes the check; on 480 kB of "/sync/" it took 34 s before the cap.
+    const compiled = packWith({ url: ['/sync/.*/failed'] });
+    const url = `https://acme.awraops.com/sync-hub#${'/sync/'.repeat(80_000)}`;
+    const doc = parseHtml('<main><h1>Sync Hub</h1><p>No failures.</p></main>', url);
+    expect(analyzeDocument(doc, url, compiled.pack).records).toEqual([]);
+  });
 });
