@@ -35,18 +35,24 @@ const COLUMNS: Column[] = [
 
 /**
  * Text a spreadsheet would run as a formula (= + - @, or a leading tab or carriage return) gets
- * a leading apostrophe, so a hostile sync message cannot execute when the file is opened.
+ * a leading apostrophe, so a hostile sync message cannot execute when the file is opened. So does
+ * such text after a semicolon: a spreadsheet whose list separator is ";" (most of Europe) starts
+ * a cell there, and takes a quote in the middle of its cell as a character, so quoting the value
+ * alone does not keep "Timeout;=cmd|…" in one cell.
  */
 export function guardFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return text.replace(/(^|;)(?=[=+\-@\t\r])/g, "$1'");
 }
 
-/** RFC 4180: quote a cell holding a quote, comma or line break, doubling inner quotes. */
+/**
+ * RFC 4180: quote a cell holding a quote, comma or line break, doubling inner quotes; also one
+ * holding a semicolon or a tab, for readers that take either as the separator.
+ */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   const text = guardFormula(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

@@ -103,4 +103,25 @@ describe('toCsv', () => {
     expect(row).toContain(",'@sum,");
     expect(row).toContain(',INV-20417,');
   });
+
+  it('guards formulas after a ";": a spreadsheet with ";" as its separator starts a cell there', () => {
+    const message = "Timeout;=cmd|' /C calc'!A0; +1; ok";
+    const row = toCsv([escalation({ message, customer: 'Acme\t=1+1' })]).split('\r\n')[1]!;
+    expect(row).toContain(`,"Timeout;'=cmd|' /C calc'!A0; +1; ok",`);
+    expect(row).toContain(',"Acme\t=1+1",');
+    // Such a spreadsheet's reading of the line: a quote opens a cell only at the cell's start.
+    const cells: string[] = [];
+    for (let at = 0; at <= row.length;) {
+      const quoted = row[at] === '"' ? /^"(?:[^"]|"")*"(?=;|$)/.exec(row.slice(at)) : null;
+      const end = quoted
+        ? at + quoted[0].length
+        : row.indexOf(';', at) < 0
+          ? row.length
+          : row.indexOf(';', at);
+      cells.push(row.slice(at, end));
+      at = end + 1;
+    }
+    expect(cells.length).toBeGreaterThan(1);
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+  });
 });
