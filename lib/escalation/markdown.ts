@@ -5,8 +5,9 @@ import type { Escalation } from './model';
 
 /**
  * Escapes text for a table cell or a paragraph line: Markdown and HTML punctuation is
- * backslash-escaped (valid CommonMark for any ASCII punctuation) so page or user text cannot add
+ * backslash-escaped (valid CommonMark for any ASCII punctuation) so page or user text cannot write
  * links, images, HTML, emphasis or extra cells; line breaks become spaces (a row is one line).
+ * Bare URLs and addresses, which renderers link without any markup, are inlineText's.
  */
 export function escapeInline(text: string): string {
   return (
@@ -18,6 +19,33 @@ export function escapeInline(text: string): string {
   );
 }
 
+/**
+ * Text that GFM renderers turn into a link or a mention by itself, escaped or not: a URL, "www.",
+ * an e-mail address, an @name (GitHub's autolinks find them in the text after escapes are read).
+ */
+const LINK_LIKE = /:\/\/|\bwww\.|@|\b(?:mailto|xmpp):/i;
+
+/**
+ * Page or user text for a table cell (`cell`), a heading or a paragraph line: escaped, or as a
+ * code span when it holds a link-like form, so it shows as written and never becomes a link.
+ */
+export function inlineText(text: string, cell: boolean): string {
+  if (!LINK_LIKE.test(text)) return escapeInline(text);
+  const flat = text.replace(/\r\n?|\n/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  // A span drops one space at each end when it has both, and one next to a backtick fence.
+  const pad = /^`|`$|^ [\s\S]*[^ ][\s\S]* $/.test(flat) ? ' ' : '';
+  // In a table, "|" ends the cell even inside a span unless escaped (GFM).
+  const body = cell ? flat.replace(/\|/g, '\\|') : flat;
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+/** The page's own address as a link (an autolink takes it as written), else as text. */
+function pageLink(url: string): string {
+  return /^https?:\/\/[^\s<>|`\\]+$/i.test(url) ? `<${url}>` : inlineText(url, true);
+}
+
 /** A fence longer than any backtick run in the text, so nothing inside can close it. */
 export function fenced(text: string, info = 'text'): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
@@ -27,7 +55,8 @@ export function fenced(text: string, info = 'text'): string {
 
 function tableRow(row: Row): string {
   const value = typeof row.value === 'string' ? row.value : row.value.join('; ');
-  return `| ${escapeInline(row.label)} | ${escapeInline(value)} |`;
+  const cell = row.label === 'Page' ? pageLink(value) : inlineText(value, true);
+  return `| ${escapeInline(row.label)} | ${cell} |`;
 }
 
 /** Rows whose text is long or multi-line read better as their own sections than as cells. */
@@ -42,7 +71,7 @@ export function toMarkdown(esc: Escalation, pack: RulePack): string {
   const guide = formatRows(esc, pack);
   const table = [...guide.filter((row) => !SECTIONS.has(row.label)), ...supportRows(esc, pack)];
   const out = [
-    `## ${escapeInline(subjectLine(esc))}`,
+    `## ${inlineText(subjectLine(esc), false)}`,
     '',
     '| Field | Value |',
     '| --- | --- |',
@@ -56,7 +85,7 @@ export function toMarkdown(esc: Escalation, pack: RulePack): string {
     const text = typeof row.value === 'string' ? row.value : row.value.join('\n');
     const paragraphs = text
       .split(/\r\n?|\n/)
-      .map((line) => escapeInline(line.trim()))
+      .map((line) => inlineText(line.trim(), false))
       .join('  \n');
     out.push('', `**${row.label}**`, '', paragraphs);
   }

@@ -1,3 +1,5 @@
+// @vitest-environment happy-dom
+import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import {
   toJson,
@@ -110,6 +112,63 @@ describe('toMarkdown', () => {
     expect(markdown).toContain('| Customer | A \\| B \\<img src\\=x\\> \\[x\\]\\(y\\) next |');
     expect(markdown).toContain('| Record number | INV\\-20417 |');
     expect(markdown.startsWith('## Sync failure: QuickBooks Online INV\\-20417\n')).toBe(true);
+  });
+});
+
+describe('toMarkdown rendered as GitHub-flavoured Markdown', () => {
+  /** A GFM renderer (tables, autolinks of bare URLs, www. and e-mail addresses). */
+  const render = (markdown: string) => new Marked({ gfm: true }).parse(markdown) as string;
+  const html = (markdown: string) => {
+    const doc = new DOMParser().parseFromString(render(markdown), 'text/html');
+    const links = [...doc.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    const cell = (label: string) =>
+      [...doc.querySelectorAll('tr')]
+        .find((row) => row.cells[0]?.textContent === label)
+        ?.cells[1]?.textContent.trim();
+    return { doc, links, cell };
+  };
+
+  it.each([
+    ['customer', 'Customer', 'Renew at https://evil.example/awra-login now'],
+    ['vendor', 'Vendor', 'see www.evil.example/reset | or `this`'],
+    ['branch', 'Branch', 'mail billing@evil.example'],
+    ['user', 'User', '@org/everyone'],
+    ['connector', 'Connector', 'xmpp:evil@evil.example'],
+  ])('page text in %s links nowhere and reads as written', (field, label, value) => {
+    const { links, cell } = html(toMarkdown(escalation({ [field]: value }), pack));
+    expect(links).toEqual(['https://acme.awraops.com/sync-hub']);
+    expect(cell(label)).toBe(value);
+  });
+
+  it("the user's paragraphs and the heading link nowhere either", () => {
+    const markdown = toMarkdown(
+      escalation({
+        whatChanged: 'Support said: go to https://evil.example/fix\nthen `www.a.example`',
+        recordNumber: 'INV-1@evil.example',
+      }),
+      pack,
+    );
+    const { doc, links } = html(markdown);
+    expect(links).toEqual(['https://acme.awraops.com/sync-hub']);
+    expect(doc.body.textContent).toContain('Support said: go to https://evil.example/fix');
+    expect(doc.body.textContent).toContain('then `www.a.example`');
+    expect(doc.querySelector('h2')?.textContent).toBe(
+      'Sync failure: QuickBooks Online INV-1@evil.example',
+    );
+  });
+
+  it("the page's address is a working link, taken as written", () => {
+    const url = 'https://acme.awraops.com/sync-hub?status=failed&q=a_b-c#row-1';
+    const { links, cell } = html(toMarkdown(escalation({ pageUrl: url }), pack));
+    expect(links).toEqual([url]);
+    expect(cell('Page')).toBe(url);
+  });
+
+  it('plain values still read as written, escaped', () => {
+    const { cell } = html(
+      toMarkdown(escalation({ customer: 'A | B <img src=x> *x* [x](y)' }), pack),
+    );
+    expect(cell('Customer')).toBe('A | B <img src=x> *x* [x](y)');
   });
 });
 
