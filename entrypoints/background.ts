@@ -4,7 +4,8 @@ import { createEscalationHandler } from '@/lib/messaging/escalation-handler';
 import { createLoadOverlayHandler } from '@/lib/messaging/load-overlay';
 import { createOpenEscalationHandler } from '@/lib/messaging/open-escalation';
 import { defaultRulePack } from '@/lib/rules/default';
-import { browserSettingsSource } from '@/lib/settings/browser-source';
+import { browserSettingsSource, readManaged } from '@/lib/settings/browser-source';
+import { restampPacks } from '@/lib/settings/restamp';
 import { loadSettings } from '@/lib/settings/watch';
 import { browserRegistry, OVERLAY_SCRIPT_FILE } from '@/lib/sites/browser-registry';
 import { syncRegistrations } from '@/lib/sites/registrar';
@@ -75,4 +76,16 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => void sync());
   browser.runtime.onStartup.addListener(() => void sync());
   browser.runtime.onInstalled.addListener(() => void sync());
+  // The rule packs' patterns are checked here once (after an update the check may be stricter),
+  // so AWRA tabs only compile them (lib/settings/restamp.ts).
+  const restamp = () => {
+    restampPacks(browser.storage.local, readManaged).catch((error: unknown) =>
+      console.error('Sync Assist: could not check the rule packs', error),
+    );
+  };
+  browser.runtime.onInstalled.addListener(restamp);
+  browser.runtime.onStartup.addListener(restamp);
+  browser.storage.onChanged.addListener((_, area) => {
+    if (area === 'managed') restamp();
+  });
 });

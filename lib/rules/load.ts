@@ -1,6 +1,13 @@
 import type { z } from 'zod/mini';
+import { builtInPatterns } from './default/patterns';
 import { migratePack } from './migrate';
-import { RULE_PACK_SCHEMA_VERSION, ruleSchemas, type RulePack } from './schema';
+import {
+  RULE_PACK_SCHEMA_VERSION,
+  ruleSchemas,
+  withStampedPatterns,
+  type RulePack,
+} from './schema';
+import { packPatterns, patternStamp } from './stamp';
 
 /**
  * A result that refuses the pack keeps the caller's current pack: nothing here has side effects.
@@ -16,6 +23,13 @@ export type PackResult =
 export const MAX_PACK_BYTES = 2_000_000;
 /** The most message rules a pack may hold (also enforced by the schema). */
 export const MAX_MESSAGE_RULES = 2000;
+/**
+ * The most characters of patterns a pack may give the pattern check (its own, those not built
+ * in): the check reads a long pattern at up to about 0.1 s per 1,000 characters, so this bounds
+ * a save to seconds (2,000 rules of 1,000 characters took 20 s). The built-in pack's patterns
+ * total about 22,000.
+ */
+export const MAX_CHECKED_PATTERN_CHARS = 50_000;
 
 /** "messageRules.3.pattern: invalid regular expression …" for each problem. */
 export function describeIssues(error: z.core.$ZodError): string[] {
@@ -28,11 +42,16 @@ export function describeIssues(error: z.core.$ZodError): string[] {
 const tooBig = (bytes: number) =>
   `(root): the pack is ${Math.ceil(bytes / 1000)} kB; at most ${MAX_PACK_BYTES / 1000} kB is accepted`;
 
+const tooManyPatterns = (chars: number) =>
+  `(root): the pack's own patterns (those not built in) total ${chars.toLocaleString('en')} characters; at most ${MAX_CHECKED_PATTERN_CHARS.toLocaleString('en')} are accepted, since each is checked for slow matching: remove rules you do not need or shorten their patterns`;
+
 /**
  * Validates a parsed rule pack. Older schema versions are migrated first; unknown (future)
  * versions, oversized packs, too many rules and unsafe patterns are refused with their path.
+ * `stamp`: the stamp stored with the pack (./stamp.ts); when it is this pack's, its patterns
+ * are only compiled, not checked again.
  */
-export function parseRulePack(input: unknown): PackResult {
+export function parseRulePack(input: unknown, stamp?: unknown): PackResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: ['(root): a rule pack must be a JSON object'] };
   }
@@ -52,7 +71,15 @@ export function parseRulePack(input: unknown): PackResult {
     return { ok: false, errors: ['(root): the pack is not plain JSON data'] };
   }
   if (size > MAX_PACK_BYTES) return { ok: false, errors: [tooBig(size)] };
-  const result = ruleSchemas().RulePackSchema.safeParse(migrated.pack);
+  const patterns = new Set(packPatterns(migrated.pack));
+  const stamped = typeof stamp === 'string' && stamp === patternStamp(migrated.pack);
+  if (!stamped) {
+    let chars = 0;
+    for (const pattern of patterns) if (!builtInPatterns().has(pattern)) chars += pattern.length;
+    if (chars > MAX_CHECKED_PATTERN_CHARS) return { ok: false, errors: [tooManyPatterns(chars)] };
+  }
+  const parse = () => ruleSchemas().RulePackSchema.safeParse(migrated.pack);
+  const result = stamped ? withStampedPatterns(patterns, parse) : parse();
   if (!result.success) {
     const note =
       migrated.from < RULE_PACK_SCHEMA_VERSION
@@ -65,8 +92,18 @@ export function parseRulePack(input: unknown): PackResult {
     : { ok: true, pack: result.data };
 }
 
+/**
+ * The stamp a pack gets once it passes the check (lib/rules/stamp.ts), for the pack as it will be
+ * read (an older version upgraded first); null for what is not a pack at all.
+ */
+export function packStamp(input: unknown): string | null {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return null;
+  const migrated = migratePack(input as Record<string, unknown>);
+  return migrated.ok ? patternStamp(migrated.pack) : null;
+}
+
 /** Parses and validates rule-pack JSON text; text over MAX_PACK_BYTES is refused unread. */
-export function parseRulePackText(text: string): PackResult {
+export function parseRulePackText(text: string, stamp?: unknown): PackResult {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_PACK_BYTES) return { ok: false, errors: [tooBig(bytes)] };
   let json: unknown;
@@ -78,5 +115,5 @@ export function parseRulePackText(text: string): PackResult {
       errors: [`not JSON: ${error instanceof Error ? error.message : String(error)}`],
     };
   }
-  return parseRulePack(json);
+  return parseRulePack(json, stamp);
 }

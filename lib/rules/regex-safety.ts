@@ -37,7 +37,8 @@ export function patternProblem(source: string): string | null {
     : problem;
 }
 
-function compileProblem(source: string): string | null {
+/** Why `source` does not compile as a rule pattern ('iu' flags), or null. */
+export function compileProblem(source: string): string | null {
   try {
     new RegExp(source, 'iu');
     return null;

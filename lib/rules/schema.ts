@@ -4,7 +4,7 @@ import en from 'zod/v4/locales/en.js';
 import { normalizeLabel } from '../analyze/text';
 import { MESSAGE_TYPES, RECORD_FIELDS, STATUSES } from '../analyze/types';
 import { builtInPatterns } from './default/patterns';
-import { patternProblem } from './regex-safety';
+import { compileProblem, patternProblem } from './regex-safety';
 
 /** Bump when the pack's shape changes; lib/rules/migrate.ts upgrades older packs. */
 export const RULE_PACK_SCHEMA_VERSION = 2;
@@ -19,6 +19,20 @@ const webAddress = () =>
     .url({ protocol: /^https?$/, error: 'Expected an http:// or https:// address.' })
     .check(z.maxLength(500));
 
+/** Patterns a stamp says passed the check (./stamp.ts): only compiled, during one parse. */
+let stampedPatterns: ReadonlySet<string> = new Set();
+
+/** Runs `parse` (a synchronous safeParse) with `patterns` checked only for compiling. */
+export function withStampedPatterns<T>(patterns: ReadonlySet<string>, parse: () => T): T {
+  const before = stampedPatterns;
+  stampedPatterns = patterns;
+  try {
+    return parse();
+  } finally {
+    stampedPatterns = before;
+  }
+}
+
 function buildSchemas() {
   // An admin reads these errors (options page): English messages, as classic zod sets them.
   config(en());
@@ -32,7 +46,11 @@ function buildSchemas() {
     z.minLength(1),
     z.maxLength(1000),
     z.superRefine((source, ctx) => {
-      const problem = builtInPatterns().has(source) ? null : patternProblem(source);
+      const problem = builtInPatterns().has(source)
+        ? null
+        : stampedPatterns.has(source)
+          ? compileProblem(source)
+          : patternProblem(source);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
   );

@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { SettingsSource } from './watch';
 
-/** storage.local keys of the admin's saved pack and the user's role (see ./role.ts). */
+/** storage.local keys of the admin's saved pack, its stamp and the user's role (./role.ts). */
 export const PACK_KEY = 'rulePack';
+export const PACK_STAMP_KEY = 'rulePackStamp';
+export const POLICY_STAMP_KEY = 'policyPackStamp';
 export const ROLE_KEY = 'role';
 
 /** Managed storage rejects where no policy schema exists (Firefox without policy): read as empty. */
-async function readManaged(): Promise<unknown> {
+export async function readManaged(): Promise<unknown> {
   try {
     return (await browser.storage.managed.get(null)) ?? {};
   } catch {
@@ -18,14 +20,23 @@ async function readManaged(): Promise<unknown> {
 export const browserSettingsSource: SettingsSource = {
   read: async () => {
     const [local, managed] = await Promise.all([
-      browser.storage.local.get([PACK_KEY, ROLE_KEY]),
+      browser.storage.local.get([PACK_KEY, PACK_STAMP_KEY, POLICY_STAMP_KEY, ROLE_KEY]),
       readManaged(),
     ]);
-    return { stored: local[PACK_KEY], storedRole: local[ROLE_KEY], managed };
+    return {
+      stored: local[PACK_KEY],
+      storedStamp: local[PACK_STAMP_KEY],
+      policyStamp: local[POLICY_STAMP_KEY],
+      storedRole: local[ROLE_KEY],
+      managed,
+    };
   },
   onChange: (listener) => {
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'managed' || (area === 'local' && (PACK_KEY in changes || ROLE_KEY in changes)))
+      if (
+        area === 'managed' ||
+        (area === 'local' && [PACK_KEY, POLICY_STAMP_KEY, ROLE_KEY].some((key) => key in changes))
+      )
         listener();
     };
     browser.storage.onChanged.addListener(onChanged);

@@ -22,6 +22,10 @@ export interface SettingsInput {
   defaults: RulePack;
   /** storage.local `rulePack`: the admin's saved pack, or undefined/null. */
   stored: unknown;
+  /** storage.local `rulePackStamp`: which of its patterns passed the check (lib/rules/stamp). */
+  storedStamp?: unknown;
+  /** storage.local `policyPackStamp`: the same for the policy's pack (./restamp.ts writes it). */
+  policyStamp?: unknown;
   /** storage.local `role`: the user's chosen role id, or undefined/null. */
   storedRole: unknown;
   /** The whole managed storage area (empty without a policy). */
@@ -45,7 +49,7 @@ export function layerSettings(input: SettingsInput): EffectiveSettings {
   let pack = input.defaults;
 
   if (input.stored !== undefined && input.stored !== null) {
-    const saved = parseRulePack(input.stored);
+    const saved = parseRulePack(input.stored, input.storedStamp);
     if (saved.ok) pack = saved.pack;
     else problems.push(`saved rules ignored: ${saved.errors[0]}`);
   }
@@ -53,7 +57,7 @@ export function layerSettings(input: SettingsInput): EffectiveSettings {
   const { policy, problems: policyProblems } = readPolicy(input.managed);
   problems.push(...policyProblems);
   if (policy.rulePack !== undefined) {
-    const managed = parseRulePackText(policy.rulePack);
+    const managed = parseRulePackText(policy.rulePack, input.policyStamp);
     if (managed.ok) {
       pack = managed.pack;
       locked.push('pack');

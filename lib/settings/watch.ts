@@ -7,7 +7,13 @@ import { layerSettings, type EffectiveSettings } from './layers';
 
 /** The storage reads and change events (the browser's in ./browser-source.ts, fakes in tests). */
 export interface SettingsSource {
-  read(): Promise<{ stored: unknown; storedRole: unknown; managed: unknown }>;
+  read(): Promise<{
+    stored: unknown;
+    storedStamp?: unknown;
+    policyStamp?: unknown;
+    storedRole: unknown;
+    managed: unknown;
+  }>;
   /** Calls `listener` when any layer may have changed; returns the unsubscribe. */
   onChange(listener: () => void): () => void;
 }

@@ -1,6 +1,7 @@
 // The admin options page in Chromium: a rule added there reaches an open AWRA tab without a
 // reload, a malformed import changes nothing, an added site gets the overlay, a saved page's
-// Analysis matches the CLI's, and the page passes axe-core at 1280 and 800 px.
+// Analysis matches the CLI's, AWRA tabs trust a saved pack's stamp (lib/rules/stamp.ts) and no
+// other, and the page passes axe-core at 1280 and 800 px.
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { run } from '../../lib/cli/run';
 import { exportPack } from '../../lib/options/pack-io';
 import { defaultRulePack } from '../../lib/rules/default';
 import type { RulePack } from '../../lib/rules/schema';
+import { patternStamp } from '../../lib/rules/stamp';
 import { ROOT } from './engine';
 import {
   localStorageKey,
@@ -212,13 +214,52 @@ describe('the options page', () => {
     await click(options, 'Reset to defaults');
     await eventually(async () => asked.length === 1, 'the first question');
     expect(asked[0]).toMatch(/^Reset every rule/);
-    expect(await localStorageKey(s.ext.worker, 'rulePack')).not.toBeNull();
+    const saved = await localStorageKey(s.ext.worker, 'rulePack');
+    expect(saved).not.toBeNull();
+    // Every save stored the stamp of the patterns it checked with the pack.
+    expect(await localStorageKey(s.ext.worker, 'rulePackStamp')).toBe(patternStamp(saved));
     await click(options, 'Reset to defaults');
     await textWith(options, '#save-status', 'Back to the built-in rules');
     expect(await localStorageKey(s.ext.worker, 'rulePack')).toBeNull();
+    expect(await localStorageKey(s.ext.worker, 'rulePackStamp')).toBeNull();
     expect(await options.$eval('table.rules', (el) => (el as HTMLElement).innerText)).not.toContain(
       'acme-mpesa-account',
     );
     await options.close();
+  });
+
+  it("an AWRA tab takes a pack its stamp vouches for with its patterns only compiled, and checks one it doesn't", async () => {
+    await s.page.bringToFront();
+    expect((await open(s, '/invoices/INV-20417')).map((v) => v.label)).toEqual(['Mapping missing']);
+    const pack = structuredClone(defaultRulePack);
+    // Refused by the check (a nested quantifier), yet it compiles and finds the page's message.
+    pack.messageRules.unshift({
+      id: 'stamped',
+      type: 'duplicate-detected',
+      pattern: '(a+)+b|not mapped in quickbooks',
+      priority: 1000,
+      enabled: true,
+      description: '',
+    });
+    const write = (items: Record<string, unknown>) =>
+      s.ext.worker.evaluate(async (items: Record<string, unknown>) => {
+        const chrome = (
+          globalThis as unknown as {
+            chrome: { storage: { local: { set(i: object): Promise<void> } } };
+          }
+        ).chrome;
+        await chrome.storage.local.set(items);
+      }, items);
+    const label = (want: string) =>
+      eventually(
+        async () => ((await overlays(s.page))[0]?.label === want ? want : null),
+        `the open tab to show ${want}`,
+        15_000,
+      );
+    await write({ rulePack: pack, rulePackStamp: patternStamp(pack) });
+    await label(defaultRulePack.guidance['duplicate-detected'].label);
+    await write({ rulePack: { ...pack, revision: pack.revision + 1 }, rulePackStamp: 'v1:x:1' });
+    await label('Mapping missing');
+    await write({ rulePack: null, rulePackStamp: null });
   });
 });
