@@ -36,12 +36,13 @@ const COLUMNS: Column[] = [
 /**
  * Text a spreadsheet would run as a formula (= + - @, or a leading tab or carriage return) gets
  * a leading apostrophe, so a hostile sync message cannot execute when the file is opened. So does
- * such text after a semicolon: a spreadsheet whose list separator is ";" (most of Europe) starts
- * a cell there, and takes a quote in the middle of its cell as a character, so quoting the value
- * alone does not keep "Timeout;=cmd|…" in one cell.
+ * such text after a semicolon, a tab or a line break: a spreadsheet whose list separator is ";"
+ * (most of Europe) starts a cell after a semicolon and a row after a line break, and takes a quote
+ * in the middle of its cell as a character, so quoting the value alone does not keep
+ * "Timeout;=cmd|…" in one cell; a tab-separated import starts a cell after a tab.
  */
 export function guardFormula(text: string): string {
-  return text.replace(/(^|;)(?=[=+\-@\t\r])/g, "$1'");
+  return text.replace(/(^|[;\t\r\n])(?=[=+\-@\t\r])/g, "$1'");
 }
 
 /**

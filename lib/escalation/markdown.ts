@@ -23,7 +23,7 @@ export function escapeInline(text: string): string {
  * Text that GFM renderers turn into a link or a mention by itself, escaped or not: a URL, "www.",
  * an e-mail address, an @name (GitHub's autolinks find them in the text after escapes are read).
  */
-const LINK_LIKE = /:\/\/|\bwww\.|@|\b(?:mailto|xmpp):/i;
+const LINK_LIKE = /:\/\/|www\.|@|(?:mailto|xmpp):/i;
 
 /**
  * Page or user text for a table cell (`cell`), a heading or a paragraph line: escaped, or as a
@@ -36,8 +36,10 @@ export function inlineText(text: string, cell: boolean): string {
   const fence = '`'.repeat(longest + 1);
   // A span drops one space at each end when it has both, and one next to a backtick fence.
   const pad = /^`|`$|^ [\s\S]*[^ ][\s\S]* $/.test(flat) ? ' ' : '';
-  // In a table, "|" ends the cell even inside a span unless escaped (GFM).
-  const body = cell ? flat.replace(/\|/g, '\\|') : flat;
+  // In a table, "|" ends the cell even inside a span unless escaped (GFM); a backslash already
+  // before it would make "\\|", which some renderers read as a cell's end: a zero-width space
+  // keeps the two apart.
+  const body = cell ? flat.replace(/\\(?=\|)/g, '\\\u200b').replace(/\|/g, '\\|') : flat;
   return `${fence}${pad}${body}${pad}${fence}`;
 }
 

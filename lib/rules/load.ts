@@ -7,7 +7,7 @@ import {
   withStampedPatterns,
   type RulePack,
 } from './schema';
-import { packPatterns, patternStamp } from './stamp';
+import { packPatterns, patternStamp, refusedStamp } from './stamp';
 
 /**
  * A result that refuses the pack keeps the caller's current pack: nothing here has side effects.
@@ -42,6 +42,9 @@ export function describeIssues(error: z.core.$ZodError): string[] {
 const tooBig = (bytes: number) =>
   `(root): the pack is ${Math.ceil(bytes / 1000)} kB; at most ${MAX_PACK_BYTES / 1000} kB is accepted`;
 
+const REFUSED_BEFORE =
+  '(root): its patterns did not pass the pattern check (the options page lists the problems)';
+
 const tooManyPatterns = (chars: number) =>
   `(root): the pack's own patterns (those not built in) total ${chars.toLocaleString('en')} characters; at most ${MAX_CHECKED_PATTERN_CHARS.toLocaleString('en')} are accepted, since each is checked for slow matching: remove rules you do not need or shorten their patterns`;
 
@@ -49,7 +52,7 @@ const tooManyPatterns = (chars: number) =>
  * Validates a parsed rule pack. Older schema versions are migrated first; unknown (future)
  * versions, oversized packs, too many rules and unsafe patterns are refused with their path.
  * `stamp`: the stamp stored with the pack (./stamp.ts); when it is this pack's, its patterns
- * are only compiled, not checked again.
+ * are only compiled, not checked again, and when it says this pack failed, it is refused.
  */
 export function parseRulePack(input: unknown, stamp?: unknown): PackResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -72,7 +75,9 @@ export function parseRulePack(input: unknown, stamp?: unknown): PackResult {
   }
   if (size > MAX_PACK_BYTES) return { ok: false, errors: [tooBig(size)] };
   const patterns = new Set(packPatterns(migrated.pack));
-  const stamped = typeof stamp === 'string' && stamp === patternStamp(migrated.pack);
+  const own = typeof stamp === 'string' ? patternStamp(migrated.pack) : null;
+  if (own !== null && stamp === refusedStamp(own)) return { ok: false, errors: [REFUSED_BEFORE] };
+  const stamped = own !== null && stamp === own;
   if (!stamped) {
     let chars = 0;
     for (const pattern of patterns) if (!builtInPatterns().has(pattern)) chars += pattern.length;

@@ -61,5 +61,12 @@ function hash53(text: string): number {
 /** The stamp of a pack whose patterns all passed the check ("v1:<hash>:<count>"). */
 export function patternStamp(pack: unknown): string {
   const patterns = [...new Set(packPatterns(pack))].sort();
-  return `v${PATTERN_CHECK_VERSION}:${hash53(patterns.join('\u0000')).toString(36)}:${patterns.length}`;
+  // JSON keeps the patterns apart whatever they hold (a joining character could be in one).
+  return `v${PATTERN_CHECK_VERSION}:${hash53(JSON.stringify(patterns)).toString(36)}:${patterns.length}`;
 }
+
+/**
+ * The stamp of a pack that failed the check: readers refuse it without checking it again (the
+ * options page, which lists the problems, checks it in full).
+ */
+export const refusedStamp = (stamp: string) => `refused:${stamp}`;

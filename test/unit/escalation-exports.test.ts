@@ -104,24 +104,34 @@ describe('toCsv', () => {
     expect(row).toContain(',INV-20417,');
   });
 
-  it('guards formulas after a ";": a spreadsheet with ";" as its separator starts a cell there', () => {
-    const message = "Timeout;=cmd|' /C calc'!A0; +1; ok";
-    const row = toCsv([escalation({ message, customer: 'Acme\t=1+1' })]).split('\r\n')[1]!;
-    expect(row).toContain(`,"Timeout;'=cmd|' /C calc'!A0; +1; ok",`);
-    expect(row).toContain(',"Acme\t=1+1",');
-    // Such a spreadsheet's reading of the line: a quote opens a cell only at the cell's start.
-    const cells: string[] = [];
-    for (let at = 0; at <= row.length;) {
-      const quoted = row[at] === '"' ? /^"(?:[^"]|"")*"(?=;|$)/.exec(row.slice(at)) : null;
-      const end = quoted
-        ? at + quoted[0].length
-        : row.indexOf(';', at) < 0
-          ? row.length
-          : row.indexOf(';', at);
-      cells.push(row.slice(at, end));
-      at = end + 1;
+  it('guards formulas wherever a reader may start a cell: after ";", a tab or a line break', () => {
+    const csv = toCsv([
+      escalation({
+        message: 'Timeout;=cmd|\' /C calc\'!A0; +1; ok\n=HYPERLINK("x")',
+        vendor: 'V\r@SUM(1)',
+        customer: 'Acme\t=1+1',
+      }),
+    ]);
+    expect(csv).toContain(`,"Timeout;'=cmd|' /C calc'!A0; +1; ok\n'=HYPERLINK(""x"")",`);
+    expect(csv).toContain(',"Acme\t\'=1+1","V\r\'@SUM(1)",');
+    // The least careful readers: with ";" or a tab as the separator, a quote opens a cell only
+    // at the cell's start; and any line break ends a row.
+    for (const separator of [';', '\t']) {
+      const cells: string[] = [];
+      for (const line of csv.split(/\r\n|\r|\n/)) {
+        for (let at = 0; at <= line.length;) {
+          const quoted =
+            line[at] === '"'
+              ? new RegExp(`^"(?:[^"]|"")*"(?=${separator}|$)`).exec(line.slice(at))
+              : null;
+          const next = line.indexOf(separator, at);
+          const end = quoted ? at + quoted[0].length : next < 0 ? line.length : next;
+          cells.push(line.slice(at, end));
+          at = end + 1;
+        }
+      }
+      expect(cells.length).toBeGreaterThan(3);
+      expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
     }
-    expect(cells.length).toBeGreaterThan(1);
-    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
   });
 });

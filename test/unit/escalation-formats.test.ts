@@ -134,10 +134,13 @@ describe('toMarkdown rendered as GitHub-flavoured Markdown', () => {
     ['branch', 'Branch', 'mail billing@evil.example'],
     ['user', 'User', '@org/everyone'],
     ['connector', 'Connector', 'xmpp:evil@evil.example'],
+    ['warehouse', 'Warehouse', 'Acme _www.evil.example/login'],
+    ['module', 'Module', 'see https://evil.example/pay\\|ok \\\\| `x`'],
   ])('page text in %s links nowhere and reads as written', (field, label, value) => {
     const { links, cell } = html(toMarkdown(escalation({ [field]: value }), pack));
     expect(links).toEqual(['https://acme.awraops.com/sync-hub']);
-    expect(cell(label)).toBe(value);
+    // A zero-width space may part a backslash from a "|" (some renderers end the cell there).
+    expect(cell(label)?.replace(/\u200b/g, '')).toBe(value);
   });
 
   it("the user's paragraphs and the heading link nowhere either", () => {

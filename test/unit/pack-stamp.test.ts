@@ -8,6 +8,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_CLASSIFIED_LENGTH } from '../../lib/analyze/classify';
 import { browserOptionsAdapter } from '../../lib/options/adapter';
+import { loadOptionsState } from '../../lib/options/state';
 import { defaultRulePack } from '../../lib/rules/default';
 import {
   MAX_CHECKED_PATTERN_CHARS,
@@ -16,7 +17,12 @@ import {
   parseRulePackText,
 } from '../../lib/rules/load';
 import type { RulePack } from '../../lib/rules/schema';
-import { packPatterns, PATTERN_CHECK_VERSION, patternStamp } from '../../lib/rules/stamp';
+import {
+  packPatterns,
+  PATTERN_CHECK_VERSION,
+  patternStamp,
+  refusedStamp,
+} from '../../lib/rules/stamp';
 import { layerSettings } from '../../lib/settings/layers';
 import { restampPacks, type LocalStorageArea } from '../../lib/settings/restamp';
 
@@ -65,6 +71,20 @@ describe('patternStamp', () => {
     const page = structuredClone(pack);
     page.pages['sync-hub'].sectionPatterns.push('outbox');
     expect(patternStamp(page)).not.toBe(patternStamp(pack));
+  });
+
+  it('keeps patterns apart whatever they hold', () => {
+    // Joined with a NUL, these two sets would read the same.
+    const one = packWith([
+      { id: 'a', pattern: '(x)\u0000.*' },
+      { id: 'b', pattern: '.*x' },
+    ]);
+    const two = packWith([
+      { id: 'a', pattern: '(x)' },
+      { id: 'b', pattern: '.*\u0000.*x' },
+    ]);
+    expect(patternStamp(one)).not.toBe(patternStamp(two));
+    expect(parseRulePack(two, patternStamp(one)).ok).toBe(false);
   });
 
   it('reads any value without throwing', () => {
@@ -194,14 +214,52 @@ describe('writers of the stamp', () => {
     expect(writes).toHaveLength(2);
   });
 
-  it('the background leaves a pack the check refuses unstamped', async () => {
-    const { local, items } = area({ rulePack: packWith([{ id: 'slow', pattern: SLOW }]) });
-    const policy = packWith([{ id: 'slow', pattern: SLOW }]);
-    expect(await restampPacks(local, async () => ({ rulePack: JSON.stringify(policy) }))).toEqual(
-      [],
+  it('the background stamps a pack the check refuses as refused: tabs refuse it unchecked', async () => {
+    const refused = packWith([{ id: 'slow', pattern: SLOW }]);
+    const { local, items, writes } = area({ rulePack: refused });
+    const managed = async () => ({ rulePack: JSON.stringify(refused) });
+    expect(await restampPacks(local, managed)).toEqual(['rulePackStamp', 'policyPackStamp']);
+    expect(items).toMatchObject({
+      rulePackStamp: refusedStamp(patternStamp(refused)),
+      policyPackStamp: refusedStamp(patternStamp(refused)),
+    });
+    expect(await restampPacks(local, managed)).toEqual([]);
+    expect(writes).toHaveLength(2);
+    const settings = layer(
+      refused,
+      items.rulePackStamp,
+      { rulePack: JSON.stringify(refused) },
+      items.policyPackStamp,
     );
-    expect(items).not.toHaveProperty('rulePackStamp');
-    expect(items).not.toHaveProperty('policyPackStamp');
+    expect(settings.pack).toBe(defaultRulePack);
+    expect(settings.problems).toEqual([
+      'saved rules ignored: (root): its patterns did not pass the pattern check (the options page lists the problems)',
+      'policy rulePack ignored: (root): its patterns did not pass the pattern check (the options page lists the problems)',
+    ]);
+    // The refusal is the stamp's, not a new check's: a pack that would pass is refused too.
+    const fine = packWith([]);
+    expect(parseRulePack(fine, refusedStamp(patternStamp(fine))).ok).toBe(false);
+    expect(parseRulePack(fine, refusedStamp(patternStamp(refused))).ok).toBe(true);
+  });
+
+  it('the options page checks a pack stamped as refused in full, to list why', async () => {
+    const refused = packWith([{ id: 'slow', pattern: SLOW }]);
+    const state = await loadOptionsState(
+      {
+        read: async () => ({
+          stored: refused,
+          storedStamp: refusedStamp(patternStamp(refused)),
+          storedRole: null,
+          managed: {},
+        }),
+        onChange: () => () => {},
+      },
+      defaultRulePack,
+    );
+    expect(state.saved).toBe(defaultRulePack);
+    expect(state.settings.problems[0]).toMatch(
+      /^saved rules ignored: messageRules\.\d+\.pattern: .*exponential time/,
+    );
   });
 
   it('the background stamps an older export as it will be read (upgraded)', async () => {
